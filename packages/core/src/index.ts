@@ -1,0 +1,26 @@
+export { CODES, classOf, type Code, type CodeClass } from './codes.js';
+export { XlicError, isXlicError } from './errors.js';
+export { finding, warning, type Finding } from './finding.js';
+export { DEFAULT_LIMITS, type Limits } from './limits.js';
+export { decodeText, parseJson } from './json.js';
+export { escapeToken, pointer, resolvePointer } from './pointer.js';
+export { DOCUMENT_KINDS, detectKind, type DocumentKind, type DocumentTypes } from './kinds.js';
+export { validateBytes, validateDocument, type ValidationResult } from './validate.js';
+export { leiChecksumValid } from './semantic/party.js';
+export type {
+  Address,
+  Agency,
+  Classification1 as Classification,
+  CountryCode,
+  CurrencyCode,
+  DocumentReference,
+  EndUseDeclaration,
+  Identifier1 as Identifier,
+  License,
+  Money,
+  Party,
+  Quantity,
+  StatusList,
+  TrustList,
+  UnitCode,
+} from './generated/types.js';
