@@ -18,14 +18,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = path.join(root, 'schemas');
 const outDir = path.join(root, 'packages/core/src/generated');
 
-/** Document kinds with a top-level schema, and the exported validator name for each. */
-export const KINDS = {
-  license: 'license.schema.json',
-  'end-use-declaration': 'end-use-declaration.schema.json',
-  'trust-list': 'trust-list.schema.json',
-  'status-list': 'status-list.schema.json',
-  party: 'party.schema.json',
-};
+/** Every schema but common.schema.json is a document kind: `<kind>.schema.json`. */
+const KINDS = Object.fromEntries(
+  fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json') && f !== 'common.schema.json').sort().map((f) => [f.replace('.schema.json', ''), f]),
+);
+const typeName = (kind) => camel(kind).replace(/^./, (c) => c.toUpperCase());
 
 function loadSchemas() {
   const files = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort();
@@ -68,7 +65,7 @@ function camel(kind) {
 /** Bundle all schemas into one with local $refs, so types are emitted once with stable names. */
 function bundleForTypes(schemas) {
   const byFile = Object.fromEntries(schemas.map((s) => [path.basename(new URL(s.$id).pathname), s]));
-  const defName = { 'party.schema.json': 'Party', 'license.schema.json': 'License', 'end-use-declaration.schema.json': 'EndUseDeclaration', 'trust-list.schema.json': 'TrustList', 'status-list.schema.json': 'StatusList' };
+  const defName = Object.fromEntries(Object.entries(KINDS).map(([kind, file]) => [file, typeName(kind)]));
   const rewriteRef = (ref) => {
     const [file, frag] = ref.split('#');
     return file === 'common.schema.json' || file === '' ? `#${frag}` : `#/$defs/${defName[file]}`;

@@ -68,6 +68,21 @@ export const CODES = {
   TRUST_ENTRY_WINDOW_INVERTED: 'invalid',
   STATUS_SUCCESSOR_MISSING: 'invalid',
   STATUS_DUPLICATE_ENTRY: 'invalid',
+
+  // --- @xlic/trust: PKI and certificate path validation (add below, keep this marker) ---
+  // --- end @xlic/trust ---
+
+  // --- @xlic/sign and @xlic/verify: JWS profile and verification (add below, keep this marker) ---
+  // --- end @xlic/verify ---
+
+  // --- @xlic/pdf: rendering, attachments and QR (add below, keep this marker) ---
+  // --- end @xlic/pdf ---
+
+  // --- @xlic/rules: jurisdiction rules (add below, keep this marker) ---
+  // --- end @xlic/rules ---
+
+  // --- @xlic/screen: screening lists and denial notices (add below, keep this marker) ---
+  // --- end @xlic/screen ---
 } as const;
 
 /** A stable xlic error or finding code. */
