@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isXlicError } from '@xlic/core';
 import { EXIT, exitStatusFor } from './exit-status.js';
 import { err } from './output/write.js';
+import { registerManagementCommands } from './commands/register-management.js';
 
 const VERSION = '0.1.0';
 
@@ -14,7 +15,8 @@ export function buildProgram(setStatus: (status: number) => void): Command {
   const program = new Command('xlic')
     .description('Machine-readable, digitally signed export-control licenses: validate, sign, verify.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
+    // One line on stderr for usage errors: the hint goes on the error line itself (inherited by subcommands).
+    .configureOutput({ outputError: (s, write) => write(`${s.trim().replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`) })
     .addHelpText('after', `\nExit status: 0 valid, 1 invalid document, 2 usage or input error, 3 internal error.\nDocs: docs/cli.md, docs/SPEC.md, docs/errors.md`)
     .exitOverride();
 
@@ -31,6 +33,112 @@ export function buildProgram(setStatus: (status: number) => void): Command {
       setStatus(await validateCommand(files, opts));
     });
 
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  const trustOptions = (cmd: Command): Command =>
+    cmd
+      .option('--trust <file>', 'trust list (signed JWS) or PEM file of roots; repeat; your own national list first', collect)
+      .option('--status <file>', 'signed status list; repeat', collect)
+      .option('--crl <file>', 'certificate revocation list (PEM or DER); repeat', collect)
+      .option('--bundle <file>', 'signed offline bundle (trust lists, status lists and CRLs in one file)')
+      .option('--pin <sha256>', 'SHA-256 thumbprint of a root allowed to sign your first trust list; repeat', collect)
+      .option('--at <time>', 'verification time, RFC 3339 or "now"', 'now');
+  const signerOptions = (cmd: Command): Command =>
+    cmd
+      .requiredOption('--key <file>', 'private key (PKCS#8 PEM, mode 0600)')
+      .requiredOption('--cert <file>', 'signer certificate (PEM)')
+      .option('--chain <file>', 'intermediate CA certificates (PEM), if any')
+      .option('--passphrase-env <VAR>', 'environment variable holding the key passphrase (default XLIC_PASSPHRASE)')
+      .option('--passphrase-prompt', 'ask for the key passphrase on the terminal');
+
+  trustOptions(
+    program
+      .command('verify')
+      .summary('verify signed licenses and other documents, offline, against trust lists')
+      .description('Verify signed xlic documents (compact or JSON JWS): signature, certificate path to a trusted root,\nissuer binding, schema, validity window and status. Fail-closed: anything unproven is INVALID.')
+      .argument('<file...>', 'signed documents ("-" for standard input)'),
+  )
+    .option('--require-fresh-status', 'treat missing or out-of-date status information as INVALID')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples([
+      'xlic verify license.jws --trust jp-trust.jws --trust de-trust.jws --status de-status.jws',
+      'xlic verify license.jws --bundle border-bundle.jws --require-fresh-status',
+      'xlic verify license.jws --trust roots.pem --at 2027-01-15T00:00:00Z --json',
+    ]))
+    .action(async (files: string[], opts) => {
+      const { verifyCommand } = await import('./commands/verify.js');
+      setStatus(await verifyCommand(files, opts));
+    });
+
+  signerOptions(
+    program
+      .command('sign')
+      .summary('validate a document and sign it (compact JWS)')
+      .description('Validate a license, end-use declaration, trust list or status list, then sign it as a compact JWS\nwith the kind\'s "typ", the x5c chain and the signing time. An invalid document is never signed.')
+      .argument('<document>', 'the JSON document to sign'),
+  )
+    .option('-o, --out <file>', 'write the JWS here (atomically) instead of standard output')
+    .option('--at <time>', 'signing time (default now)')
+    .option('--force', 'replace an output list even if it holds a newer sequence number')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic sign license.json --key bafa-signer.key.pem --cert bafa-signer.crt.pem -o license.jws', 'XLIC_PASSPHRASE=… xlic sign trust-list.json --key tl.key.pem --cert tl.crt.pem -o trust-list.jws']))
+    .action(async (file: string, opts) => {
+      const { signCommand } = await import('./commands/sign.js');
+      setStatus(await signCommand(file, opts));
+    });
+
+  signerOptions(
+    program
+      .command('cosign')
+      .summary('countersign a signed license (JSON serialization)')
+      .description('Add an allied agency\'s signature to a signed license without touching its payload or existing signatures.\nThe result is a JWS in JSON general serialization.')
+      .argument('<signed>', 'signed license (compact or JSON JWS)'),
+  )
+    .option('-o, --out <file>', 'write the countersigned JWS here (atomically)')
+    .option('--at <time>', 'signing time (default now)')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic cosign license.jws --key meti-signer.key.pem --cert meti-signer.crt.pem -o license.cosigned.json']))
+    .action(async (file: string, opts) => {
+      const { cosignCommand } = await import('./commands/sign.js');
+      setStatus(await cosignCommand(file, opts));
+    });
+
+  signerOptions(
+    program
+      .command('bundle')
+      .summary('pack trust lists, status lists and CRLs into one signed offline bundle')
+      .description('Assemble everything a border post needs to verify offline into one file signed with a list-signing key\nof the publisher of the first trust list. `xlic verify --bundle` reports how old its information is.'),
+  )
+    .requiredOption('--trust <file>', 'signed trust list; repeat; your own national list first', collect)
+    .option('--status <file>', 'signed status list; repeat', collect)
+    .option('--crl <file>', 'CRL (PEM or DER); repeat', collect)
+    .option('--id <id>', 'bundle identifier')
+    .option('--as-of <time>', 'as-of time (default now)')
+    .requiredOption('-o, --out <file>', 'where to write the bundle')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic bundle --trust jp-trust.jws --trust de-trust.jws --status de-status.jws --crl de.crl.pem --key jp-tl.key.pem --cert jp-tl.crt.pem -o border.bundle.jws']))
+    .action(async (opts) => {
+      const { bundleCommand } = await import('./commands/bundle.js');
+      setStatus(await bundleCommand(opts));
+    });
+
+  const cert = program.command('cert').summary('certificate tools').description('Certificate tools.');
+  trustOptions(
+    cert
+      .command('verify')
+      .summary('validate a certificate path alone (RFC 5280)')
+      .description('Validate a certificate path to a trust anchor: every certificate in a PEM roots file is an anchor;\ntrust lists contribute their roots. --purpose any (default) skips the extended key usage check.')
+      .argument('<cert>', 'certificate (PEM; further certificates in the file are intermediates)'),
+  )
+    .option('--intermediates <file>', 'intermediate CA certificates (PEM)')
+    .option('--purpose <purpose>', 'any | license-signing | declaration-certifying | declaration-signing | list-signing', 'any')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic cert verify signer.crt.pem --trust root.crt.pem', 'xlic cert verify signer.crt.pem --trust jp-trust.jws --purpose license-signing --crl de.crl.pem']))
+    .action(async (file: string, opts) => {
+      const { certVerifyCommand } = await import('./commands/cert-verify.js');
+      setStatus(await certVerifyCommand(file, opts));
+    });
+
+  registerManagementCommands(program, setStatus);
   return program;
 }
 

@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentTypes, EndUseDeclaration, License, StatusList, TrustList } from '@xlic/core';
+import type { Bundle, DocumentKind, DocumentTypes, EndUseDeclaration, License, StatusList, TrustList } from '@xlic/core';
 
 const day = (iso: string): string => iso.slice(0, 10);
 
@@ -21,6 +21,10 @@ export function summarize(kind: DocumentKind, doc: DocumentTypes[DocumentKind]):
     case 'status-list': {
       const s = doc as StatusList;
       return `status list ${s.id} #${s.sequence} · by ${s.issuer.agencyId} (${s.issuer.country}) · ${s.entries.length} entr${s.entries.length === 1 ? 'y' : 'ies'} · next update ${day(s.nextUpdate)}`;
+    }
+    case 'bundle': {
+      const b = doc as Bundle;
+      return `offline bundle ${b.id} · by ${b.publisher.agencyId} (${b.publisher.country}) · as of ${b.asOf} · ${b.trustLists.length} trust lists, ${b.statusLists.length} status lists, ${b.crls.length} CRLs`;
     }
     case 'party': {
       const p = doc as DocumentTypes['party'];

@@ -1,4 +1,5 @@
 import type { Code } from './codes.js';
+import type { Finding } from './finding.js';
 
 /**
  * The one error type xlic libraries throw. `code` is stable API (docs/errors.md);
@@ -15,11 +16,14 @@ export class XlicError extends Error {
   readonly code: Code;
   /** JSON Pointer of the offending place, when there is one. */
   readonly path: string | undefined;
+  /** Validation findings behind the error (e.g. why a document may not be signed). */
+  readonly findings: readonly Finding[] | undefined;
 
-  constructor(code: Code, message: string, options: { cause?: unknown; path?: string } = {}) {
+  constructor(code: Code, message: string, options: { cause?: unknown; path?: string; findings?: readonly Finding[] } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.path = options.path;
+    this.findings = options.findings;
   }
 }
 

@@ -10,6 +10,7 @@ export { leiChecksumValid } from './semantic/party.js';
 export type {
   Address,
   Agency,
+  Bundle,
   Classification1 as Classification,
   CountryCode,
   CurrencyCode,
@@ -24,3 +25,15 @@ export type {
   TrustList,
   UnitCode,
 } from './generated/types.js';
+export {
+  ALLOWED_ALGORITHMS,
+  FORBIDDEN_HEADER_PARAMETERS,
+  JWS_TYP,
+  UNDERSTOOD_CRITICAL,
+  isAllowedAlgorithm,
+  kindOfTyp,
+  type SignatureAlgorithm,
+  type SignedKind,
+} from './jws-profile.js';
+export { parseJws, MAX_SIGNATURES, type ParsedJws, type ParsedSignature } from './jws-parse.js';
+export { base64Decode, base64Encode, base64urlDecode, base64urlEncode, sha256Hex } from './base64.js';

@@ -1,7 +1,7 @@
-import type { EndUseDeclaration, License, Party, StatusList, TrustList } from './generated/types.js';
+import type { Bundle, EndUseDeclaration, License, Party, StatusList, TrustList } from './generated/types.js';
 
 /** The kinds of document xlic knows, as carried in `documentType` (parties have none). */
-export const DOCUMENT_KINDS = ['license', 'end-use-declaration', 'trust-list', 'status-list', 'party'] as const;
+export const DOCUMENT_KINDS = ['license', 'end-use-declaration', 'trust-list', 'status-list', 'bundle', 'party'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Maps each kind to its generated TypeScript type. */
@@ -10,6 +10,7 @@ export interface DocumentTypes {
   'end-use-declaration': EndUseDeclaration;
   'trust-list': TrustList;
   'status-list': StatusList;
+  bundle: Bundle;
   party: Party;
 }
 

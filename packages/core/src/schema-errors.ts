@@ -119,9 +119,12 @@ export function mapSchemaErrors(errors: readonly AjvErrorObject[], valueAt: (pat
       case 'maxItems':
         push(finding('SCHEMA_TOO_MANY_ITEMS', path, `${where(path)} must have at most ${String(e.params['limit'])} entries`));
         break;
-      case 'uniqueItems':
-        push(finding('SCHEMA_DUPLICATE_ITEM', `${path}/${String(e.params['i'])}`, `${path}/${String(e.params['i'])} repeats ${path}/${String(e.params['j'])}`));
+      case 'uniqueItems': {
+        // ajv's i and j come in either order depending on the item type: report at the later index
+        const [first, repeat] = [Number(e.params['i']), Number(e.params['j'])].sort((a, b) => a - b);
+        push(finding('SCHEMA_DUPLICATE_ITEM', `${path}/${repeat}`, `${path}/${repeat} repeats ${path}/${first}`));
         break;
+      }
       default:
         push(finding('SCHEMA_INVALID', path, `${where(path)} ${e.message ?? 'is not valid'}`));
     }

@@ -19,6 +19,7 @@ const VALIDATORS: Record<DocumentKind, CompiledValidator> = {
   'end-use-declaration': generated.endUseDeclaration as CompiledValidator,
   'trust-list': generated.trustList as CompiledValidator,
   'status-list': generated.statusList as CompiledValidator,
+  bundle: generated.bundle as CompiledValidator,
   party: generated.party as CompiledValidator,
 };
 
@@ -27,6 +28,7 @@ const SEMANTIC: { [K in DocumentKind]: (doc: DocumentTypes[K]) => Finding[] } = 
   'end-use-declaration': checkDeclaration,
   'trust-list': checkTrustList,
   'status-list': checkStatusList,
+  bundle: () => [],
   party: (p) => checkParty(p, ''),
 };
 

@@ -8,13 +8,6 @@
  */
 export type DocumentId = string;
 /**
- * RFC 3339 date-time with an explicit offset, e.g. 2026-11-23T09:00:00Z.
- *
- * This interface was referenced by `XlicDocuments`'s JSON-Schema
- * via the `definition` "dateTime".
- */
-export type DateTime = string;
-/**
  * ISO 3166-1 alpha-2 country code (officially assigned codes only).
  *
  * This interface was referenced by `XlicDocuments`'s JSON-Schema
@@ -270,6 +263,13 @@ export type CountryCode =
   | "ZA"
   | "ZM"
   | "ZW";
+/**
+ * RFC 3339 date-time with an explicit offset, e.g. 2026-11-23T09:00:00Z.
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "dateTime".
+ */
+export type DateTime = string;
 /**
  * A registered identifier of a party. EORI: EU Economic Operators Registration and Identification number; LEI: ISO 17442 Legal Entity Identifier; VAT: VAT identification number; DUNS: Dun & Bradstreet number; national-registration: a company register number (issuingCountry required).
  *
@@ -535,11 +535,73 @@ export type Sha256 = string;
 export type IsoDate = string;
 
 export interface XlicDocuments {
+  Bundle?: Bundle;
   EndUseDeclaration?: EndUseDeclaration;
   License?: License;
   Party?: Party;
   StatusList?: StatusList;
   TrustList?: TrustList;
+}
+/**
+ * Everything a border post needs to verify offline: trust lists, status lists and CRLs as of one time, signed as a JWS with typ "xlic-bundle+jws" by a list-signing key of the publishing agency.
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "Bundle".
+ */
+export interface Bundle {
+  /**
+   * Document kind discriminator; always "bundle" for offline bundles.
+   */
+  documentType: "bundle";
+  /**
+   * Version of the xlic schema the document follows; "1.0" for this schema.
+   */
+  schemaVersion: "1.0";
+  id: DocumentId;
+  publisher: Agency;
+  asOf: DateTime;
+  /**
+   * Signed trust lists (compact JWS), the bundle publisher's own national list first.
+   *
+   * @minItems 1
+   * @maxItems 100
+   *
+   * Items: A signed trust list (compact JWS).
+   */
+  trustLists: [string, ...string[]];
+  /**
+   * Signed status lists (compact JWS).
+   *
+   * @maxItems 1000
+   *
+   * Items: A signed status list (compact JWS).
+   */
+  statusLists: string[];
+  /**
+   * Certificate revocation lists, base64 DER.
+   *
+   * @maxItems 1000
+   *
+   * Items: A CRL, base64 (not base64url) DER.
+   */
+  crls: string[];
+}
+/**
+ * A government agency: licensing authority, customs or certifying authority.
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "agency".
+ */
+export interface Agency {
+  country: CountryCode;
+  /**
+   * Short stable identifier of the agency within its country, e.g. BAFA, METI, BIS.
+   */
+  agencyId: string;
+  /**
+   * Official name of the agency, in any script.
+   */
+  name: string;
 }
 /**
  * An end-user statement (import certificate) made by the end user and optionally certified by the importing country's authority. Signed as a JWS with typ "xlic-declaration+jws".
@@ -884,23 +946,6 @@ export interface Quantity {
    */
   value: number;
   unit: UnitCode;
-}
-/**
- * A government agency: licensing authority, customs or certifying authority.
- *
- * This interface was referenced by `XlicDocuments`'s JSON-Schema
- * via the `definition` "agency".
- */
-export interface Agency {
-  country: CountryCode;
-  /**
-   * Short stable identifier of the agency within its country, e.g. BAFA, METI, BIS.
-   */
-  agencyId: string;
-  /**
-   * Official name of the agency, in any script.
-   */
-  name: string;
 }
 /**
  * An export-control license or authorization issued by a licensing agency. Signed as a JWS with typ "xlic-license+jws" (docs/SPEC.md).

@@ -1,0 +1,1 @@
+export { loadDefaultFonts } from './fonts.node.js';

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// The README's main job, end to end on the bundled examples, through the real `xlic` CLI:
+// validate the examples; Germany (BAFA) and Japan (METI) set up their PKI and publish trust lists;
+// BAFA signs a license; Japanese customs verifies it offline; a tampered copy and a revoked license fail;
+// a border post verifies from one offline bundle. Every step checks its expected outcome.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const xlic = path.join(root, 'cli/bin/xlic.js');
+const work = path.join(root, '.demo');
+const rel = (p) => path.relative(root, p);
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const dim = (s) => (color ? `\u001b[2m${s}\u001b[22m` : s);
+const bold = (s) => (color ? `\u001b[1m${s}\u001b[22m` : s);
+
+let step = 0;
+function section(title) {
+  step += 1;
+  console.log(`\n${bold(`${step}. ${title}`)}`);
+}
+
+/** Run xlic, show the command and its output, and insist on the expected exit status. */
+function run(args, { expect = 0, quiet = false, env = {} } = {}) {
+  console.log(dim(`$ xlic ${args.map((a) => (a.includes(' ') ? JSON.stringify(a) : a)).join(' ')}`));
+  const r = spawnSync(process.execPath, [xlic, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  if (!quiet) process.stdout.write(r.stdout.replace(/^/gm, '  '));
+  if (r.stderr) process.stdout.write(r.stderr.replace(/^/gm, '  '));
+  if (r.status !== expect) {
+    console.error(`demo: expected exit status ${expect} from "xlic ${args.join(' ')}", got ${r.status}`);
+    process.exit(1);
+  }
+  return r;
+}
+
+fs.rmSync(work, { recursive: true, force: true });
+fs.mkdirSync(work, { recursive: true });
+const w = (...p) => path.join(work, ...p);
+
+section('Every example validates; every invalid example is rejected with its expected code');
+const examples = ['licenses', 'declarations', 'parties'].flatMap((d) => fs.readdirSync(path.join(root, 'examples', d)).filter((f) => f.endsWith('.json')).map((f) => `examples/${d}/${f}`));
+run(['validate', '--quiet', ...examples]);
+const index = JSON.parse(fs.readFileSync(path.join(root, 'examples/index.json'), 'utf8'));
+const vectors = Array.isArray(index) ? index : index.vectors;
+const invalid = vectors.filter((v) => v.expect && v.expect.valid === false);
+let matched = 0;
+for (const v of invalid) {
+  const r = spawnSync(process.execPath, [xlic, 'validate', '--json', path.join('examples', v.file)], { cwd: root, encoding: 'utf8' });
+  const codes = JSON.parse(r.stdout).results[0].findings.map((f) => f.code).sort();
+  if (r.status === 1 && JSON.stringify(codes) === JSON.stringify([...v.expect.codes].sort())) matched += 1;
+  else console.log(`  ✗ ${v.file}: expected ${v.expect.codes.join(', ')}, got ${codes.join(', ')} (exit ${r.status})`);
+}
+console.log(`  ${matched} of ${invalid.length} invalid examples rejected with exactly their expected codes`);
+if (matched !== invalid.length) process.exit(1);
+
+section('Germany (BAFA, ES256) and Japan (METI, EdDSA) set up their agency PKI');
+const agencies = {
+  de: { country: 'DE', id: 'BAFA', name: 'Bundesamt für Wirtschaft und Ausfuhrkontrolle', alg: 'ES256' },
+  jp: { country: 'JP', id: 'METI', name: 'Ministry of Economy, Trade and Industry', alg: 'EdDSA' },
+};
+for (const [k, a] of Object.entries(agencies)) {
+  run(['pki', 'init', '--country', a.country, '--agency-id', a.id, '--name', a.name, '--alg', a.alg, '--out-dir', w(k)]);
+  run(['pki', 'issue', '--ca-cert', w(k, 'root.crt.pem'), '--ca-key', w(k, 'root.key.pem'), '--purpose', 'license-signing', '--out', w(k, 'license-signer')]);
+  run(['pki', 'issue', '--ca-cert', w(k, 'root.crt.pem'), '--ca-key', w(k, 'root.key.pem'), '--purpose', 'list-signing', '--out', w(k, 'list-signer')], { quiet: true });
+}
+
+section('Each publishes a signed trust list: whom it trusts, for what');
+const roles = { own: 'license-issuer,status-publisher,trust-list-publisher,declaration-certifier,customs', ally: 'license-issuer,status-publisher,trust-list-publisher' };
+for (const [k, a] of Object.entries(agencies)) {
+  const list = w(k, 'trust-list.json');
+  run(['trust', 'create', '--id', `${a.country}-${a.id}-TL`, '--country', a.country, '--agency-id', a.id, '--name', a.name, '--out', list], { quiet: true });
+  for (const [k2, b] of Object.entries(agencies)) {
+    run(['trust', 'add', list, '--root', w(k2, 'root.crt.pem'), '--country', b.country, '--agency-id', b.id, '--name', b.name, '--roles', k2 === k ? roles.own : roles.ally], { quiet: true });
+  }
+  run(['sign', list, '--key', w(k, 'list-signer.key.pem'), '--cert', w(k, 'list-signer.crt.pem'), '-o', w(k, 'trust-list.jws')]);
+}
+run(['trust', 'show', w('jp', 'trust-list.jws')]);
+
+section('BAFA signs a license for 5-axis machining centres to Japan, and publishes its status list');
+run(['sign', 'examples/licenses/de-bafa-individual-2b001-jp.json', '--key', w('de', 'license-signer.key.pem'), '--cert', w('de', 'license-signer.crt.pem'), '-o', w('license.jws')]);
+run(['sign', 'examples/licenses/de-bafa-global-test-measurement.json', '--key', w('de', 'license-signer.key.pem'), '--cert', w('de', 'license-signer.crt.pem'), '-o', w('license-global.jws')], { quiet: true });
+run(['status', 'create', '--id', 'DE-BAFA-STATUS', '--country', 'DE', '--agency-id', 'BAFA', '--name', agencies.de.name, '--out', w('de', 'status.json')], { quiet: true });
+run(['sign', w('de', 'status.json'), '--key', w('de', 'list-signer.key.pem'), '--cert', w('de', 'list-signer.crt.pem'), '-o', w('de', 'status.jws')], { quiet: true });
+
+const trust = ['--trust', w('jp', 'trust-list.jws'), '--trust', w('de', 'trust-list.jws'), '--status', w('de', 'status.jws')];
+section('Japanese customs verifies it offline with its trust lists');
+run(['verify', w('license.jws'), ...trust]);
+
+section('A copy with the quantity changed after signing is refused');
+const [h, p, s] = fs.readFileSync(w('license.jws'), 'utf8').trim().split('.');
+const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+payload.items[0].quantity.value *= 10;
+fs.writeFileSync(w('license-tampered.jws'), `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}\n`);
+run(['verify', w('license-tampered.jws'), ...trust], { expect: 1 });
+
+section('BAFA revokes the license; the next status list makes it INVALID at the border');
+run(['status', 'add', w('de', 'status.json'), '--license', payload.id, '--status', 'revoked', '--reason', 'end-use-concern', '--text', 'Diversion risk reported by an ally'], { quiet: true });
+run(['sign', w('de', 'status.json'), '--key', w('de', 'list-signer.key.pem'), '--cert', w('de', 'list-signer.crt.pem'), '-o', w('de', 'status.jws')], { quiet: true });
+run(['verify', w('license.jws'), ...trust], { expect: 1 });
+
+section('A border post offline for days verifies from one signed bundle');
+run(['bundle', '--trust', w('jp', 'trust-list.jws'), '--trust', w('de', 'trust-list.jws'), '--status', w('de', 'status.jws'), '--key', w('jp', 'list-signer.key.pem'), '--cert', w('jp', 'list-signer.crt.pem'), '-o', w('jp', 'border.bundle.jws')]);
+run(['verify', w('license-global.jws'), '--bundle', w('jp', 'border.bundle.jws')]);
+
+console.log(`\n${bold('Demo complete.')} Files are in ${rel(work)}/; try: ${dim('node_modules/.bin/xlic verify --help')}`);
