@@ -84,11 +84,12 @@ describe('openssl PKI + jwcrypto signature → xlic CLI', () => {
     writeFileSync(join(dir, 'ext.cnf'), `basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=${eku}\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n`);
     ossl('x509', '-req', '-in', 'signer.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '365', '-sha256', '-extfile', 'ext.cnf', '-out', 'signer.pem');
     writeFileSync(join(dir, 'payload.json'), JSON.stringify(license));
-    const jws = execFileSync(python, [tool, 'sign', join(dir, 'payload.json'), join(dir, 'signer.key'), join(dir, 'signer.pem'), 'ES256', 'xlic-license+jws', String(Math.floor(Date.now() / 1000) - 60)], { encoding: 'utf8' });
+    const jws = execFileSync(python, [tool, 'sign', join(dir, 'payload.json'), join(dir, 'signer.key'), join(dir, 'signer.pem'), 'ES256', 'xlic-license+jws', String(Math.floor(Date.now() / 1000) + 2)], { encoding: 'utf8' });
     writeFileSync(join(dir, 'license.jws'), jws);
     const r = spawnSync(process.execPath, [xlic, 'verify', join(dir, 'license.jws'), '--trust', join(dir, 'root.pem'), '--json'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
+    expect(out.results[0].result.reason).toBeUndefined();
     expect(out.results[0].result.verdict).toBe('VALID');
     expect(out.results[0].result.signatures[0].anchor.agency).toMatchObject({ country: 'DE', agencyId: 'BAFA' });
     expect(r.status).toBe(0);
@@ -96,7 +97,7 @@ describe('openssl PKI + jwcrypto signature → xlic CLI', () => {
     // the same certificate without the license-signing EKU is refused
     writeFileSync(join(dir, 'ext2.cnf'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n');
     ossl('x509', '-req', '-in', 'signer.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '365', '-sha256', '-extfile', 'ext2.cnf', '-out', 'signer-noeku.pem');
-    const jws2 = execFileSync(python, [tool, 'sign', join(dir, 'payload.json'), join(dir, 'signer.key'), join(dir, 'signer-noeku.pem'), 'ES256', 'xlic-license+jws', String(Math.floor(Date.now() / 1000) - 60)], { encoding: 'utf8' });
+    const jws2 = execFileSync(python, [tool, 'sign', join(dir, 'payload.json'), join(dir, 'signer.key'), join(dir, 'signer-noeku.pem'), 'ES256', 'xlic-license+jws', String(Math.floor(Date.now() / 1000) + 2)], { encoding: 'utf8' });
     writeFileSync(join(dir, 'license2.jws'), jws2);
     const r2 = spawnSync(process.execPath, [xlic, 'verify', join(dir, 'license2.jws'), '--trust', join(dir, 'root.pem'), '--json'], { encoding: 'utf8' });
     expect(JSON.parse(r2.stdout).results[0].result.code).toBe('CERT_EKU_MISSING');

@@ -4,3 +4,6 @@ export type { FontSet } from './fonts.js';
 export { LICENSE_FILE_COMPACT, LICENSE_FILE_JSON, MIME_JOSE, MIME_JOSE_JSON } from './attachments.js';
 export { encodeBase45, decodeBase45 } from './base45.js';
 export { encodeQrPayload, decodeQrPayload, assembleQrParts, decodeQrTexts, QR_PREFIX, QR_MAX_VERSION, type QrDecodeOptions } from './qr-payload.js';
+export { extractEmbedded, type ExtractResult, type EmbeddedFile, type EmbeddedDeclaration } from './extract.js';
+export { inspectLicensePdf, type LicensePdfInspection } from './inspect.js';
+export { comparePdfRendering, type RenderingComparison, type RenderingDifference } from './compare.js';
