@@ -256,6 +256,28 @@ describe('xlic pki', () => {
     expect(text.stdout).toMatch(/CRL Number: \n\s+2\n/);
   });
 
+  it('crl refuses a previous CRL whose signature does not verify', () => {
+    const der = spawnSync('openssl', ['crl', '-in', 'de/root.crl.pem', '-outform', 'DER'], { cwd: dir }).stdout;
+    expect(der.length).toBeGreaterThan(100);
+    der[der.length - 1] ^= 0x01; // last byte of the signature's s: the structure stays valid
+    writeFileSync(at('de/tampered.crl'), der);
+    expectRefused(xlic(['pki', 'crl', '--ca-cert', 'de/root.crt.pem', '--ca-key', 'de/root.key.pem', '--previous', 'de/tampered.crl', '--out', 'de/next.crl.pem']), 1, 'CRL_INVALID');
+    expect(existsSync(at('de/next.crl.pem'))).toBe(false);
+  });
+
+  it.each(['ES384', 'PS256'])('%s: root, signer and two CRLs pass openssl', (alg) => {
+    const d = alg.toLowerCase();
+    expect(xlic(['pki', 'init', '--country', 'FR', '--agency-id', 'SBDU', '--name', 'Service des biens à double usage', '--alg', alg, '--out-dir', d]).status).toBe(0);
+    expect(xlic(['pki', 'issue', '--ca-cert', `${d}/root.crt.pem`, '--ca-key', `${d}/root.key.pem`, '--purpose', 'license-signing', '--alg', alg, '--out', `${d}/signer`]).status).toBe(0);
+    expect(openssl(['verify', '-CAfile', `${d}/root.crt.pem`, `${d}/signer.crt.pem`]).stdout.trim()).toBe(`${d}/signer.crt.pem: OK`);
+    expect(xlic(['pki', 'crl', '--ca-cert', `${d}/root.crt.pem`, '--ca-key', `${d}/root.key.pem`, '--revoke', `${d}/signer.crt.pem`, '--out', `${d}/root.crl.pem`]).status).toBe(0);
+    const next = xlic(['pki', 'crl', '--ca-cert', `${d}/root.crt.pem`, '--ca-key', `${d}/root.key.pem`, '--previous', `${d}/root.crl.pem`, '--out', `${d}/root.crl.pem`, '--json']);
+    expect(next.status, next.stderr).toBe(0);
+    expect(JSON.parse(next.stdout)).toMatchObject({ crlNumber: 2, carriedOver: 1, entries: 1 });
+    expect(openssl(['crl', '-in', `${d}/root.crl.pem`, '-CAfile', `${d}/root.crt.pem`, '-noout']).stderr).toContain('verify OK');
+    expect(openssl(['crl', '-in', `${d}/root.crl.pem`, '-noout', '-text']).stdout).toContain(`Serial Number: ${serialOf(`${d}/signer.crt.pem`).toUpperCase()}`);
+  });
+
   it('crl refuses certificates and previous CRLs of another CA', () => {
     const env = { XLIC_PASSPHRASE: PASSPHRASE };
     expectRefused(xlic(['pki', 'crl', '--ca-cert', 'jp/root.crt.pem', '--ca-key', 'jp/root.key.pem', '--revoke', 'de/signer.crt.pem', '--out', 'jp/root.crl.pem'], env), 2, 'PKI_CA_MISMATCH');

@@ -1,4 +1,4 @@
-import { createPublicKey, KeyObject } from 'node:crypto';
+import { constants, createPublicKey, KeyObject, verify } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { XlicError } from '@xlic/core';
@@ -13,6 +13,7 @@ import {
   toPem,
   type Issuer,
   type ParsedCertificate,
+  type ParsedCrl,
   type Purpose,
   type RevocationReason,
   type SigningAlgorithm,
@@ -105,6 +106,23 @@ function issuedBy(cert: { issuerDer: Uint8Array; authorityKeyIdentifier: string 
   return cert.authorityKeyIdentifier === undefined || ca.subjectKeyIdentifier === undefined || cert.authorityKeyIdentifier === ca.subjectKeyIdentifier;
 }
 
+/**
+ * Whether the CA's key signed `crl`. Checked before carrying entries over: a tampered previous CRL
+ * must not silently un-revoke a certificate by being re-signed.
+ */
+function crlSignedBy(crl: ParsedCrl, ca: ParsedCertificate): boolean {
+  const s = crl.signatureAlgorithm;
+  if (!s.supported) return false;
+  const key = { key: Buffer.from(ca.publicKey.spki), format: 'der' as const, type: 'spki' as const };
+  try {
+    if (s.oid === '1.3.101.112') return verify(null, crl.tbs, key, crl.signature); // Ed25519
+    if (s.oid === '1.2.840.113549.1.1.10') return verify('sha256', crl.tbs, { ...key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: s.saltLength ?? 32 }, crl.signature); // RSASSA-PSS
+    return verify(s.hash === 'SHA-384' ? 'sha384' : 'sha256', crl.tbs, key, crl.signature); // ECDSA, DER signature
+  } catch {
+    return false;
+  }
+}
+
 async function refuseOverwriteAll(paths: string[], force: boolean | undefined): Promise<void> {
   for (const p of paths) await refuseOverwrite(p, force);
 }
@@ -113,8 +131,9 @@ function outputPaths(prefix: string): { certificate: string; key: string } {
   return { certificate: `${prefix}.crt.pem`, key: `${prefix}.key.pem` };
 }
 
-function warnIfUnencrypted(encrypted: boolean, keyPath: string, json: boolean | undefined): void {
-  if (!encrypted && !json) err(`xlic: warning: ${keyPath} is not encrypted (mode 0600 only); set XLIC_PASSPHRASE, --passphrase-env VAR or --passphrase-prompt to protect it`);
+function warnIfUnencrypted(encrypted: boolean, keyPath: string): void {
+  // On standard error, so it never mixes into --json output.
+  if (!encrypted) err(`xlic: warning: ${keyPath} is not encrypted (mode 0600 only); set XLIC_PASSPHRASE, --passphrase-env VAR or --passphrase-prompt to protect it`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,7 +174,7 @@ export async function pkiInitCommand(options: PkiInitOptions): Promise<number> {
   printFacts(facts);
   out(`  wrote     ${files.certificate}, ${files.key} (mode 0600${encrypted ? ', encrypted' : ''})`);
   out(`next: give allies the sha256 above out of band; issue signers with xlic pki issue --ca-cert ${files.certificate} --ca-key ${files.key} --purpose …`);
-  warnIfUnencrypted(encrypted, files.key, options.json);
+  warnIfUnencrypted(encrypted, files.key);
   return 0;
 }
 
@@ -219,7 +238,7 @@ export async function pkiIssueCommand(options: PkiIssueOptions): Promise<number>
   out(`issued ${purpose} certificate`);
   printFacts(facts);
   out(`  wrote     ${written.files.certificate}, ${written.files.key} (mode 0600${written.encrypted ? ', encrypted' : ''})`);
-  warnIfUnencrypted(written.encrypted, written.files.key, options.json);
+  warnIfUnencrypted(written.encrypted, written.files.key);
   return 0;
 }
 
@@ -267,7 +286,7 @@ export async function pkiRotateCommand(options: PkiRotateOptions): Promise<numbe
   out(`  wrote     ${written.files.certificate}, ${written.files.key} (mode 0600${written.encrypted ? ', encrypted' : ''})`);
   out(`replaces serial ${oldFacts.serialNumber} (${oldFacts.subject}, sha256 ${oldFacts.sha256})`);
   out(note);
-  warnIfUnencrypted(written.encrypted, written.files.key, options.json);
+  warnIfUnencrypted(written.encrypted, written.files.key);
   return 0;
 }
 
@@ -315,6 +334,7 @@ export async function pkiCrlCommand(options: PkiCrlOptions): Promise<number> {
   if (options.previous !== undefined) {
     const previous = parseCrl(await readCrl(options.previous));
     if (!issuedBy(previous, ca)) throw new XlicError('PKI_CA_MISMATCH', `${options.previous} was issued by ${previous.issuer.text}, not by ${options.caCert} (${ca.subject.text})`);
+    if (!crlSignedBy(previous, ca)) throw new XlicError('CRL_INVALID', `${options.previous}: the signature does not verify with the key of ${options.caCert}; refusing to carry its entries over`);
     if (previous.unknownCriticalExtensions.length > 0) throw new XlicError('CRL_INVALID', `${options.previous} has critical extensions xlic does not process (${previous.unknownCriticalExtensions.join(', ')})`);
     for (const e of previous.entries) {
       if (!WRITABLE_REASONS.includes(e.reason)) throw new XlicError('USAGE', `${options.previous}: serial ${e.serialNumber} has reason ${e.reason}, which xlic does not issue; it cannot be carried over`);

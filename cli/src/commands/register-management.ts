@@ -45,13 +45,13 @@ function registerPki(program: Command, setStatus: (status: number) => void): voi
   const pki = program
     .command('pki')
     .summary('run an agency PKI: root CA, signer certificates, key rotation, CRLs')
-    .description('Create and run an agency public-key infrastructure: a root CA, signer certificates with one xlic purpose each,\nkey rotation and certificate revocation lists. Private keys are written with mode 0600, encrypted with a\npassphrase from --passphrase-env VAR, XLIC_PASSPHRASE or --passphrase-prompt; no command prints key material.');
+    .description('Create and run an agency public-key infrastructure: a root CA, signer certificates with one xlic purpose each, key rotation and certificate revocation lists. Private keys are written with mode 0600, encrypted with a passphrase from --passphrase-env VAR, XLIC_PASSPHRASE or --passphrase-prompt; no command prints key material.');
 
   passphraseOptions(
     pki
       .command('init')
       .summary('create an agency root CA (root.crt.pem, root.key.pem)')
-      .description('Create a self-signed root CA for an agency: C=<country>, O=<name>, OU=<agency id>, CN=<agency id> Root CA <year>.\nWrites <dir>/root.crt.pem and <dir>/root.key.pem (mode 0600). Refuses to replace an existing key unless --force.'),
+      .description('Create a self-signed root CA for an agency: C=<country>, O=<name>, OU=<agency id>, CN=<agency id> Root CA <year>. Writes <dir>/root.crt.pem and <dir>/root.key.pem (mode 0600). Refuses to replace an existing key unless --force.'),
   )
     .requiredOption('--country <CC>', 'country of the agency (ISO 3166-1 alpha-2)')
     .requiredOption('--agency-id <id>', 'agency identifier (e.g. BAFA); becomes OU and starts the CN')
@@ -74,7 +74,7 @@ function registerPki(program: Command, setStatus: (status: number) => void): voi
     pki
       .command('issue')
       .summary('issue a signer certificate and key under a CA')
-      .description('Issue a signer certificate with one xlic purpose (extended key usage) and a new key pair.\nThe subject defaults to the CA\'s C, O and OU; give --organization (and --country) for an end user certified by an\nend-user-certifier root. Writes <prefix>.crt.pem and <prefix>.key.pem (mode 0600).'),
+      .description('Issue a signer certificate with one xlic purpose (extended key usage) and a new key pair. The subject defaults to the CA\'s C, O and OU; give --organization (and --country) for an end user certified by an end-user-certifier root. Writes <prefix>.crt.pem and <prefix>.key.pem (mode 0600).'),
   )
     .addOption(new Option('--purpose <purpose>', 'what the certificate may sign').choices(PURPOSES).makeOptionMandatory())
     .option('--cn <name>', 'common name (default "<agency id> <purpose> signer <yyyymmdd>")')
@@ -83,7 +83,7 @@ function registerPki(program: Command, setStatus: (status: number) => void): voi
     .option('--country <CC>', 'subject country (default: the CA\'s)')
     .addOption(new Option('--alg <alg>', 'algorithm of the new key').choices(ALGORITHMS).default('ES256'))
     .option('--days <n>', 'validity in days (at most 825; within the CA\'s validity)', '365')
-    .requiredOption('--out <prefix>', 'write <prefix>.crt.pem and <prefix>.key.pem')
+    .requiredOption('-o, --out <prefix>', 'write <prefix>.crt.pem and <prefix>.key.pem')
     .option('--out-passphrase-env <VAR>', 'encrypt the new key with the passphrase in this variable (default: as the CA key)')
     .option('--force', 'replace existing output files')
     .option('--json', 'machine-readable output')
@@ -101,12 +101,12 @@ function registerPki(program: Command, setStatus: (status: number) => void): voi
     pki
       .command('rotate')
       .summary('replace a signer key: new key and certificate, same subject and purpose')
-      .description('Issue a new key and certificate with the same subject and purpose as an existing signer certificate.\nThe old certificate stays valid until it expires or is revoked (xlic pki crl --revoke old.crt.pem --reason superseded).'),
+      .description('Issue a new key and certificate with the same subject and purpose as an existing signer certificate. The old certificate stays valid until it expires or is revoked (xlic pki crl --revoke old.crt.pem --reason superseded).'),
   )
     .requiredOption('--cert <file>', 'the signer certificate being replaced (PEM)')
     .addOption(new Option('--alg <alg>', 'algorithm of the new key (default: that of the old key)').choices(ALGORITHMS))
     .option('--days <n>', 'validity in days (at most 825)', '365')
-    .requiredOption('--out <prefix>', 'write <prefix>.crt.pem and <prefix>.key.pem')
+    .requiredOption('-o, --out <prefix>', 'write <prefix>.crt.pem and <prefix>.key.pem')
     .option('--out-passphrase-env <VAR>', 'encrypt the new key with the passphrase in this variable (default: as the CA key)')
     .option('--force', 'replace existing output files')
     .option('--json', 'machine-readable output')
@@ -122,14 +122,14 @@ function registerPki(program: Command, setStatus: (status: number) => void): voi
     pki
       .command('crl')
       .summary('issue a certificate revocation list')
-      .description('Issue a CRL signed by the CA. With --previous, every entry of the previous CRL is carried over and the\nCRL number is incremented; --revoke adds certificates (or --revoke-serial serial numbers) issued by the CA.\nAn existing --out file is only replaced when it is also --previous, or with --force.'),
+      .description('Issue a CRL signed by the CA. With --previous, every entry of the previous CRL is carried over and the CRL number is incremented; --revoke adds certificates (or --revoke-serial serial numbers) issued by the CA. An existing --out file is only replaced when it is also --previous, or with --force.'),
   )
     .option('--revoke <file>', 'certificate (PEM) to revoke; repeat', collect)
     .option('--revoke-serial <hex>', 'serial number (hex) to revoke when the certificate is not at hand; repeat', collect)
     .addOption(new Option('--reason <reason>', 'reason for the certificates revoked now').choices(CRL_REASONS).default('unspecified'))
     .option('--previous <file>', 'the previous CRL of this CA (PEM or DER): its entries are carried over')
     .option('--next-update-days <n>', 'days until the next CRL is due', '7')
-    .requiredOption('--out <file>', 'where to write the CRL (PEM)')
+    .requiredOption('-o, --out <file>', 'where to write the CRL (PEM)')
     .option('--force', 'replace --out even though it is not --previous')
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples([
@@ -146,12 +146,12 @@ function registerTrust(program: Command, setStatus: (status: number) => void): v
   const trust = program
     .command('trust')
     .summary('create and edit trust lists (which allied roots you trust, for which roles)')
-    .description('Create and edit an unsigned trust list (JSON). Every edit bumps "sequence", refreshes issuedAt and nextUpdate,\nvalidates the result and replaces the file atomically; nothing is written when the result would be invalid.\nSign the list with `xlic sign` before publishing it.');
+    .description('Create and edit an unsigned trust list (JSON). Every edit bumps "sequence", refreshes issuedAt and nextUpdate, validates the result and replaces the file atomically; nothing is written when the result would be invalid. Sign the list with `xlic sign` before publishing it.');
 
   agencyOptions(trust.command('create').summary('start a new, empty trust list').description('Start a new trust list (sequence 1, no entries) published by the given agency.'), 'publishing agency')
     .requiredOption('--id <id>', 'identifier of the trust list, stable across versions (e.g. DE-BAFA-TRUST)')
     .option('--next-update-days <n>', 'days until the next version is due', '30')
-    .requiredOption('--out <file>', 'where to write the list')
+    .requiredOption('-o, --out <file>', 'where to write the list')
     .option('--force', 'replace an existing file')
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples(['xlic trust create --id DE-BAFA-TRUST --country DE --agency-id BAFA --name "Bundesamt für Wirtschaft und Ausfuhrkontrolle" --out trust-list.json']))
@@ -164,7 +164,7 @@ function registerTrust(program: Command, setStatus: (status: number) => void): v
     trust
       .command('add')
       .summary('add an agency\'s root certificate(s) to a trust list')
-      .description('Add root CA certificates of an agency. A new agency needs --roles; for an agency already listed the certificates\nare appended (key rollover) and its roles, name and trust window are updated when given. Without --valid-from and\n--valid-until the trust window covers the certificates\' validity.')
+      .description('Add root CA certificates of an agency. A new agency needs --roles; for an agency already listed the certificates are appended (key rollover) and its roles, name and trust window are updated when given. Without --valid-from and --valid-until the trust window covers the certificates\' validity.')
       .argument('<list>', 'the trust list (unsigned JSON), edited in place'),
     'trusted agency',
   )
@@ -186,7 +186,7 @@ function registerTrust(program: Command, setStatus: (status: number) => void): v
   trust
     .command('remove')
     .summary('remove an agency, or one root certificate, from a trust list')
-    .description('Remove an agency (--country and --agency-id) or one root certificate (--thumbprint). Removing an agency\'s last\nroot removes the agency.')
+    .description('Remove an agency (--country and --agency-id) or one root certificate (--thumbprint). Removing an agency\'s last root removes the agency.')
     .argument('<list>', 'the trust list (unsigned JSON), edited in place')
     .option('--country <CC>', 'country of the agency to remove')
     .option('--agency-id <id>', 'identifier of the agency to remove')
@@ -202,7 +202,7 @@ function registerTrust(program: Command, setStatus: (status: number) => void): v
   trust
     .command('show')
     .summary('show the agencies, roles and roots of a trust list')
-    .description('Show a trust list: agencies, roles, trust windows, root subjects, serials, validity and thumbprints.\nA signed list (.jws) is decoded WITHOUT verifying its signature; use xlic verify to check it.')
+    .description('Show a trust list: agencies, roles, trust windows, root subjects, serials, validity and thumbprints. A signed list (.jws) is decoded WITHOUT verifying its signature; use xlic verify to check it.')
     .argument('<list>', 'trust list: unsigned JSON or JWS')
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples(['xlic trust show trust-list.json', 'xlic trust show de-trust.jws --json | jq ".entries[].roots[].sha256"']))
@@ -216,12 +216,12 @@ function registerStatus(program: Command, setStatus: (status: number) => void): 
   const status = program
     .command('status')
     .summary('create and edit status lists (revoked, suspended, amended licenses)')
-    .description('Create and edit an unsigned status list (JSON). Every edit bumps "sequence", refreshes issuedAt and nextUpdate,\nvalidates the result and replaces the file atomically. Sign the list with `xlic sign` before publishing it.');
+    .description('Create and edit an unsigned status list (JSON). Every edit bumps "sequence", refreshes issuedAt and nextUpdate, validates the result and replaces the file atomically. Sign the list with `xlic sign` before publishing it.');
 
   agencyOptions(status.command('create').summary('start a new, empty status list').description('Start a new status list (sequence 1, no entries) for the licenses of the given agency.'), 'issuing agency')
     .requiredOption('--id <id>', 'identifier of the status list, stable across versions (e.g. DE-BAFA-STATUS)')
     .option('--next-update-days <n>', 'days until the next version is due', '7')
-    .requiredOption('--out <file>', 'where to write the list')
+    .requiredOption('-o, --out <file>', 'where to write the list')
     .option('--force', 'replace an existing file')
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples(['xlic status create --id DE-BAFA-STATUS --country DE --agency-id BAFA --name "Bundesamt für Wirtschaft und Ausfuhrkontrolle" --out status-list.json']))
@@ -233,7 +233,7 @@ function registerStatus(program: Command, setStatus: (status: number) => void): 
   status
     .command('add')
     .summary('record that a license is revoked, suspended or amended')
-    .description('Record a license\'s status. A license already listed gets its status replaced: a suspension may become a\nrevocation or an amendment; a revocation is final; an amended license can only be revoked.')
+    .description('Record a license\'s status. A license already listed gets its status replaced: a suspension may become a revocation or an amendment; a revocation is final; an amended license can only be revoked.')
     .argument('<list>', 'the status list (unsigned JSON), edited in place')
     .requiredOption('--license <id>', 'identifier of the license')
     .addOption(new Option('--status <status>', 'the new status').choices(STATUSES).makeOptionMandatory())
@@ -271,7 +271,7 @@ function registerStatus(program: Command, setStatus: (status: number) => void): 
   status
     .command('show')
     .summary('show the entries of a status list')
-    .description('Show a status list: each license with its status, reason, effective time and successor.\nA signed list (.jws) is decoded WITHOUT verifying its signature; use xlic verify to check it.')
+    .description('Show a status list: each license with its status, reason, effective time and successor. A signed list (.jws) is decoded WITHOUT verifying its signature; use xlic verify to check it.')
     .argument('<list>', 'status list: unsigned JSON or JWS')
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples(['xlic status show status-list.json', 'xlic status show de-status.jws --json | jq ".entries[] | select(.status == \\"revoked\\")"']))

@@ -173,6 +173,16 @@ export const CODES = {
   // --- end @xlic/rules ---
 
   // --- @xlic/screen: screening lists and denial notices (add below, keep this marker) ---
+  SCREENING_LIST_INVALID: 'input',
+  SCREENING_LIST_STALE: 'warning',
+  SCREENING_LIST_SUPERSEDED: 'warning',
+  SCREENING_HIT: 'invalid',
+  SCREENING_HIT_ESCALATE: 'invalid',
+  SCREENING_HIT_DELISTED: 'warning',
+  SCREENING_NAME_SUSPICIOUS: 'warning',
+  DENIAL_NOTICE_INVALID: 'input',
+  DENIAL_BLOCKS_LICENSE: 'invalid',
+  DENIAL_CONSULTED: 'warning',
   // --- end @xlic/screen ---
 } as const;
 

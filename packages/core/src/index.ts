@@ -37,3 +37,4 @@ export {
 } from './jws-profile.js';
 export { parseJws, MAX_SIGNATURES, type ParsedJws, type ParsedSignature } from './jws-parse.js';
 export { base64Decode, base64Encode, base64urlDecode, base64urlEncode, sha256Hex } from './base64.js';
+export * as generatedValidators from './generated/validators.js';

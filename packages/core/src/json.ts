@@ -1,7 +1,8 @@
 import { XlicError } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// The BOM is kept here and dropped once by parseJson, so two BOMs are a syntax error.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Decode bytes as UTF-8 text, refusing binary data and invalid UTF-8.

@@ -62,6 +62,7 @@ function parseJsonSerialization(text: string): ParsedJws {
   const allowed = new Set(['payload', 'signatures', 'protected', 'signature', 'header']);
   for (const k of Object.keys(o)) if (!allowed.has(k)) throw new XlicError('JWS_MALFORMED', `not an xlic JWS: unexpected member "${k.slice(0, 40)}"`);
   const raw: unknown[] = Array.isArray(o['signatures']) ? (o['signatures'] as unknown[]) : [{ protected: o['protected'], signature: o['signature'], header: o['header'] }];
+  if (Array.isArray(o['signatures']) && 'header' in o) throw new XlicError('JWS_UNPROTECTED_HEADER', 'JWS has an unprotected header; xlic requires every header parameter to be protected');
   if (Array.isArray(o['signatures']) && ('protected' in o || 'signature' in o)) throw new XlicError('JWS_MALFORMED', 'JWS mixes general and flattened serialization');
   if (raw.length === 0) throw new XlicError('JWS_MALFORMED', 'JWS has no signatures');
   if (raw.length > MAX_SIGNATURES) throw new XlicError('JWS_MALFORMED', `JWS has ${raw.length} signatures; at most ${MAX_SIGNATURES} are accepted`);

@@ -28,7 +28,13 @@ export function showGlyphs(ctx: PDFContext, font: PDFFont, fontName: PDFName, te
   ];
   let pen = x;
   let segment: PDFArray | undefined;
+  let codes = '';
+  const flushCodes = (): void => {
+    if (segment && codes) segment.push(PDFHexString.of(codes));
+    codes = '';
+  };
   const flush = (): void => {
+    flushCodes();
     if (segment) ops.push(PDFOperator.of(Op.ShowTextAdjusted, [segment]));
     segment = undefined;
   };
@@ -36,20 +42,23 @@ export function showGlyphs(ctx: PDFContext, font: PDFFont, fontName: PDFName, te
     const pos = run.positions[i]!;
     const id = embedder.subset.includeGlyph(glyph);
     embedder.glyphs[id - 1] = glyph;
-    const hex = PDFHexString.of(id.toString(16).padStart(4, '0'));
+    const code = id.toString(16).padStart(4, '0');
     if (pos.xOffset !== 0 || pos.yOffset !== 0) {
       flush();
       ops.push(PDFOperator.of(Op.SetTextMatrix, [num(1), num(0), num(0), num(1), num(pen + pos.xOffset * unit), num(y + pos.yOffset * unit)]));
-      ops.push(PDFOperator.of(Op.ShowText, [hex]));
+      ops.push(PDFOperator.of(Op.ShowText, [PDFHexString.of(code)]));
     } else {
       if (!segment) {
         segment = PDFArray.withContext(ctx);
         ops.push(PDFOperator.of(Op.SetTextMatrix, [num(1), num(0), num(0), num(1), num(pen), num(y)]));
       }
-      segment.push(hex);
+      codes += code;
       // TJ moves by the glyph's /W width; correct to fontkit's advance (kerning, contextual forms).
       const adjust = Math.round((glyph.advanceWidth - pos.xAdvance) * embedder.scale * 1000) / 1000;
-      if (adjust !== 0) segment.push(PDFNumber.of(adjust));
+      if (adjust !== 0) {
+        flushCodes();
+        segment.push(PDFNumber.of(adjust));
+      }
     }
     pen += pos.xAdvance * unit;
   });

@@ -10,7 +10,6 @@ import {
   popGraphicsState,
   pushGraphicsState,
   rectangle,
-  rgb,
   setFillingRgbColor,
   setLineWidth,
   setStrokingRgbColor,
@@ -166,10 +165,10 @@ function drawPage(page: PDFPage, commands: readonly DrawCommand[], fonts: Map<Fo
         break;
       }
       case 'rect':
-        page.drawRectangle({ x: c.x, y: c.y, width: c.width, height: c.height, color: rgb(...c.color), borderWidth: 0 });
+        page.pushOperators(pushGraphicsState(), setFillingRgbColor(...c.color), rectangle(r3(c.x), r3(c.y), r3(c.width), r3(c.height)), fill(), popGraphicsState());
         break;
       case 'line':
-        page.pushOperators(pushGraphicsState(), setStrokingRgbColor(...c.color), setLineWidth(c.width), moveTo(c.x1, c.y1), lineTo(c.x2, c.y2), stroke(), popGraphicsState());
+        page.pushOperators(pushGraphicsState(), setStrokingRgbColor(...c.color), setLineWidth(c.width), moveTo(r3(c.x1), r3(c.y1)), lineTo(r3(c.x2), r3(c.y2)), stroke(), popGraphicsState());
         break;
       case 'qr':
         page.pushOperators(...qrOperators(c));
@@ -200,6 +199,11 @@ function qrOperators(c: Extract<DrawCommand, { kind: 'qr' }>): PDFOperator[] {
   });
   ops.push(fill(), popGraphicsState());
   return ops;
+}
+
+// Coordinates to 1/1000 pt: short, exact decimal output.
+function r3(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }
 
 function subsetTag(hash: Uint8Array): string {

@@ -271,6 +271,13 @@ export type CountryCode =
  */
 export type DateTime = string;
 /**
+ * SHA-256 digest as 64 lowercase hexadecimal characters.
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "sha256".
+ */
+export type Sha256 = string;
+/**
  * A registered identifier of a party. EORI: EU Economic Operators Registration and Identification number; LEI: ISO 17442 Legal Entity Identifier; VAT: VAT identification number; DUNS: Dun & Bradstreet number; national-registration: a company register number (issuingCountry required).
  *
  * This interface was referenced by `XlicDocuments`'s JSON-Schema
@@ -520,13 +527,6 @@ export type CurrencyCode =
   | "ZMW"
   | "ZWG";
 /**
- * SHA-256 digest as 64 lowercase hexadecimal characters.
- *
- * This interface was referenced by `XlicDocuments`'s JSON-Schema
- * via the `definition` "sha256".
- */
-export type Sha256 = string;
-/**
  * RFC 3339 full-date, e.g. 2026-11-23.
  *
  * This interface was referenced by `XlicDocuments`'s JSON-Schema
@@ -536,9 +536,11 @@ export type IsoDate = string;
 
 export interface XlicDocuments {
   Bundle?: Bundle;
+  DenialNotice?: DenialNotice;
   EndUseDeclaration?: EndUseDeclaration;
   License?: License;
   Party?: Party;
+  ScreeningList?: ScreeningList;
   StatusList?: StatusList;
   TrustList?: TrustList;
 }
@@ -602,6 +604,198 @@ export interface Agency {
    * Official name of the agency, in any script.
    */
   name: string;
+}
+/**
+ * A signed notice by which a licensing agency tells its allies that it denied a license for a transaction. Allies must not license an essentially identical transaction without consulting the denying agency. Renewals and withdrawals are new notices that supersede this one. Signed as a JWS with typ "xlic-denial-notice+jws".
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "DenialNotice".
+ */
+export interface DenialNotice {
+  /**
+   * Document kind discriminator; always "denial-notice" for denial notices.
+   */
+  documentType: "denial-notice";
+  /**
+   * Version of the xlic schema the document follows; "1.0" for this schema.
+   */
+  schemaVersion: "1.0";
+  id: DocumentId;
+  deniedBy: Agency;
+  deniedAt: DateTime;
+  expiresAt: DateTime;
+  /**
+   * active: the denial stands; withdrawn: the denying agency withdrew the denial it supersedes (it no longer blocks anything).
+   */
+  status: "active" | "withdrawn";
+  supersedes?: DocumentReference;
+  endUser: Party;
+  consignee?: Party;
+  /**
+   * Items of the denied transaction, by control classification.
+   *
+   * @minItems 1
+   * @maxItems 100
+   *
+   * Items: One denied item.
+   */
+  items: [
+    {
+      classification: Classification;
+      /**
+       * Plain-language description of the item.
+       */
+      description?: string;
+    },
+    ...{
+      classification: Classification;
+      /**
+       * Plain-language description of the item.
+       */
+      description?: string;
+    }[]
+  ];
+  destination: CountryCode;
+  /**
+   * Category of the reason for the denial: wmd-proliferation (weapons of mass destruction or their delivery systems), military-end-use (contribution to military capabilities of concern), diversion-risk (risk of diversion to another end user or destination), human-rights (internal repression or serious violations of humanitarian law), regional-stability (conflict, arms race or regional instability), terrorism-crime (terrorism or organised crime), sanctions (an embargo or restrictive measure applies), end-user-reliability (the end user or its statements are not credible), other.
+   */
+  reasonCategory:
+    | "wmd-proliferation"
+    | "military-end-use"
+    | "diversion-risk"
+    | "human-rights"
+    | "regional-stability"
+    | "terrorism-crime"
+    | "sanctions"
+    | "end-user-reliability"
+    | "other";
+  /**
+   * Where allies consult the denying agency before licensing an essentially identical transaction.
+   */
+  consultationContact: {
+    /**
+     * Unit or desk of the denying agency that answers consultations.
+     */
+    unit: string;
+    /**
+     * E-mail address of the unit.
+     */
+    email: string;
+    /**
+     * Telephone number in international format, e.g. +49 6196 908-0.
+     */
+    phone?: string;
+  };
+}
+/**
+ * A reference to another xlic document by identifier and digest. The digest is SHA-256 over the exact JWS payload bytes of the signed document (see docs/SPEC.md).
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "documentReference".
+ */
+export interface DocumentReference {
+  id: DocumentId;
+  sha256: Sha256;
+}
+/**
+ * A legal person taking part in an export: exporter, consignee, end user, intermediate consignee or declarant.
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "Party".
+ */
+export interface Party {
+  /**
+   * Registered legal name in its original script (Unicode NFC).
+   */
+  legalName: string;
+  /**
+   * Latin-script transliteration of the legal name, when the legal name is not in Latin script.
+   */
+  legalNameLatin?: string;
+  address: Address;
+  country: CountryCode;
+  /**
+   * Registered identifiers of the party (EORI, LEI, VAT, DUNS, national register numbers).
+   *
+   * @maxItems 10
+   */
+  identifiers?:
+    | []
+    | [Identifier]
+    | [Identifier, Identifier]
+    | [Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+    | [
+        Identifier,
+        Identifier,
+        Identifier,
+        Identifier,
+        Identifier,
+        Identifier,
+        Identifier,
+        Identifier,
+        Identifier,
+        Identifier
+      ];
+}
+/**
+ * Postal address without the country (the country is carried by the enclosing object).
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "address".
+ */
+export interface Address {
+  /**
+   * Street address lines, in any script.
+   *
+   * @minItems 1
+   * @maxItems 4
+   *
+   * Items: One address line.
+   */
+  lines: [string] | [string, string] | [string, string, string] | [string, string, string, string];
+  /**
+   * City or locality.
+   */
+  city: string;
+  /**
+   * Postal code, if the country uses them.
+   */
+  postalCode?: string;
+  /**
+   * State, province, prefecture or region.
+   */
+  region?: string;
+}
+export interface Identifier1 {
+  /**
+   * Identifier scheme.
+   */
+  scheme: "EORI" | "LEI" | "VAT" | "DUNS" | "national-registration";
+  /**
+   * The identifier as registered, without spaces.
+   */
+  value: string;
+  issuingCountry?: CountryCode;
+}
+export interface Classification1 {
+  /**
+   * Control regime: eu-dual-use (Regulation (EU) 2021/821 Annex I), us-eccn (US Commerce Control List ECCN, or EAR99), wassenaar-ml (Wassenaar Munitions List), wassenaar-dual-use (Wassenaar Dual-Use List), national (a national control list named in `list`).
+   */
+  regime: "eu-dual-use" | "us-eccn" | "wassenaar-ml" | "wassenaar-dual-use" | "national";
+  /**
+   * Classification code in the notation of the regime, e.g. 2B001.a, 3A001.b.2, EAR99, ML10.a.
+   */
+  code: string;
+  /**
+   * Name of the national control list (required for regime national), e.g. "DE Ausfuhrliste Teil I Abschnitt A".
+   */
+  list?: string;
 }
 /**
  * An end-user statement (import certificate) made by the end user and optionally certified by the importing country's authority. Signed as a JWS with typ "xlic-declaration+jws".
@@ -833,106 +1027,6 @@ export interface EndUseDeclaration {
     reference: string;
     certifiedAt: DateTime;
   };
-}
-/**
- * A legal person taking part in an export: exporter, consignee, end user, intermediate consignee or declarant.
- *
- * This interface was referenced by `XlicDocuments`'s JSON-Schema
- * via the `definition` "Party".
- */
-export interface Party {
-  /**
-   * Registered legal name in its original script (Unicode NFC).
-   */
-  legalName: string;
-  /**
-   * Latin-script transliteration of the legal name, when the legal name is not in Latin script.
-   */
-  legalNameLatin?: string;
-  address: Address;
-  country: CountryCode;
-  /**
-   * Registered identifiers of the party (EORI, LEI, VAT, DUNS, national register numbers).
-   *
-   * @maxItems 10
-   */
-  identifiers?:
-    | []
-    | [Identifier]
-    | [Identifier, Identifier]
-    | [Identifier, Identifier, Identifier]
-    | [Identifier, Identifier, Identifier, Identifier]
-    | [Identifier, Identifier, Identifier, Identifier, Identifier]
-    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
-    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
-    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
-    | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
-    | [
-        Identifier,
-        Identifier,
-        Identifier,
-        Identifier,
-        Identifier,
-        Identifier,
-        Identifier,
-        Identifier,
-        Identifier,
-        Identifier
-      ];
-}
-/**
- * Postal address without the country (the country is carried by the enclosing object).
- *
- * This interface was referenced by `XlicDocuments`'s JSON-Schema
- * via the `definition` "address".
- */
-export interface Address {
-  /**
-   * Street address lines, in any script.
-   *
-   * @minItems 1
-   * @maxItems 4
-   *
-   * Items: One address line.
-   */
-  lines: [string] | [string, string] | [string, string, string] | [string, string, string, string];
-  /**
-   * City or locality.
-   */
-  city: string;
-  /**
-   * Postal code, if the country uses them.
-   */
-  postalCode?: string;
-  /**
-   * State, province, prefecture or region.
-   */
-  region?: string;
-}
-export interface Identifier1 {
-  /**
-   * Identifier scheme.
-   */
-  scheme: "EORI" | "LEI" | "VAT" | "DUNS" | "national-registration";
-  /**
-   * The identifier as registered, without spaces.
-   */
-  value: string;
-  issuingCountry?: CountryCode;
-}
-export interface Classification1 {
-  /**
-   * Control regime: eu-dual-use (Regulation (EU) 2021/821 Annex I), us-eccn (US Commerce Control List ECCN, or EAR99), wassenaar-ml (Wassenaar Munitions List), wassenaar-dual-use (Wassenaar Dual-Use List), national (a national control list named in `list`).
-   */
-  regime: "eu-dual-use" | "us-eccn" | "wassenaar-ml" | "wassenaar-dual-use" | "national";
-  /**
-   * Classification code in the notation of the regime, e.g. 2B001.a, 3A001.b.2, EAR99, ML10.a.
-   */
-  code: string;
-  /**
-   * Name of the national control list (required for regime national), e.g. "DE Ausfuhrliste Teil I Abschnitt A".
-   */
-  list?: string;
 }
 /**
  * A quantity of goods.
@@ -1218,14 +1312,1424 @@ export interface Money {
   currency: CurrencyCode;
 }
 /**
- * A reference to another xlic document by identifier and digest. The digest is SHA-256 over the exact JWS payload bytes of the signed document (see docs/SPEC.md).
+ * A signed list, published by an agency, of parties of concern (denied, sanctioned or otherwise restricted persons and organisations) against which the parties of a license are screened. Signed as a JWS with typ "xlic-screening-list+jws".
  *
  * This interface was referenced by `XlicDocuments`'s JSON-Schema
- * via the `definition` "documentReference".
+ * via the `definition` "ScreeningList".
  */
-export interface DocumentReference {
+export interface ScreeningList {
+  /**
+   * Document kind discriminator; always "screening-list" for screening lists.
+   */
+  documentType: "screening-list";
+  /**
+   * Version of the xlic schema the document follows; "1.0" for this schema.
+   */
+  schemaVersion: "1.0";
   id: DocumentId;
-  sha256: Sha256;
+  publisher: Agency;
+  /**
+   * Version number; strictly increases with every published version.
+   */
+  sequence: number;
+  issuedAt: DateTime;
+  nextUpdate: DateTime;
+  /**
+   * What a hit on a current (not de-listed) entry of this list does to a license.
+   */
+  policy: {
+    /**
+     * fail: the license must not be signed; escalate: a person in the named unit must decide before signing.
+     */
+    onHit: "fail" | "escalate";
+    /**
+     * Unit that decides escalated hits (required when onHit is escalate), e.g. "BAFA Referat 213".
+     */
+    escalateTo?: string;
+  };
+  /**
+   * Listed parties, de-listed ones included (they stop matching from their delisting date).
+   *
+   * @maxItems 200000
+   *
+   * Items: One listed party.
+   */
+  entries: {
+    /**
+     * Stable identifier of the entry within the list; never reused, kept across versions.
+     */
+    id: string;
+    /**
+     * Names of the party: the primary name, aliases and transliterations, in any script.
+     *
+     * @minItems 1
+     * @maxItems 50
+     *
+     * Items: One name of the listed party.
+     */
+    names: [
+      {
+        /**
+         * The name as written, in any script (Unicode NFC).
+         */
+        value: string;
+        /**
+         * primary: the name the party is listed under; alias: another name it uses or used (a.k.a.); transliteration: a rendering of another name of the entry in another script.
+         */
+        kind: "primary" | "alias" | "transliteration";
+        /**
+         * ISO 15924 script code of the value, e.g. Latn, Cyrl, Arab, Hani, Jpan, Kore.
+         */
+        script?: string;
+        /**
+         * BCP 47 language tag of the value, e.g. ru, ar, ja, zh-Hans, ja-Latn.
+         */
+        language?: string;
+      },
+      ...{
+        /**
+         * The name as written, in any script (Unicode NFC).
+         */
+        value: string;
+        /**
+         * primary: the name the party is listed under; alias: another name it uses or used (a.k.a.); transliteration: a rendering of another name of the entry in another script.
+         */
+        kind: "primary" | "alias" | "transliteration";
+        /**
+         * ISO 15924 script code of the value, e.g. Latn, Cyrl, Arab, Hani, Jpan, Kore.
+         */
+        script?: string;
+        /**
+         * BCP 47 language tag of the value, e.g. ru, ar, ja, zh-Hans, ja-Latn.
+         */
+        language?: string;
+      }[]
+    ];
+    /**
+     * Known addresses of the party.
+     *
+     * @maxItems 20
+     *
+     * Items: One known address.
+     */
+    addresses?:
+      | []
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ]
+      | [
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          },
+          {
+            address: Address;
+            country: CountryCode;
+          }
+        ];
+    /**
+     * Countries the party is associated with (seat, nationality, operations).
+     *
+     * @maxItems 20
+     */
+    countries?:
+      | []
+      | [CountryCode]
+      | [CountryCode, CountryCode]
+      | [CountryCode, CountryCode, CountryCode]
+      | [CountryCode, CountryCode, CountryCode, CountryCode]
+      | [CountryCode, CountryCode, CountryCode, CountryCode, CountryCode]
+      | [CountryCode, CountryCode, CountryCode, CountryCode, CountryCode, CountryCode]
+      | [CountryCode, CountryCode, CountryCode, CountryCode, CountryCode, CountryCode, CountryCode]
+      | [CountryCode, CountryCode, CountryCode, CountryCode, CountryCode, CountryCode, CountryCode, CountryCode]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ]
+      | [
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode,
+          CountryCode
+        ];
+    /**
+     * Registered identifiers of the party (LEI, EORI, VAT, DUNS, national register numbers); a party carrying one of them is a hit regardless of its name.
+     *
+     * @maxItems 20
+     */
+    identifiers?:
+      | []
+      | [Identifier]
+      | [Identifier, Identifier]
+      | [Identifier, Identifier, Identifier]
+      | [Identifier, Identifier, Identifier, Identifier]
+      | [Identifier, Identifier, Identifier, Identifier, Identifier]
+      | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+      | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+      | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+      | [Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier, Identifier]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ]
+      | [
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier,
+          Identifier
+        ];
+    /**
+     * Why the party is listed, in plain language.
+     */
+    reason: string;
+    /**
+     * Legal act or decision the listing rests on, e.g. "Council Regulation (EU) 2014/833, Annex IV".
+     */
+    legalBasis: string;
+    listedAt: DateTime;
+    /**
+     * De-listing of the party; the entry stays in the list for the record but stops matching as current from `at`.
+     */
+    delisting?: {
+      at: DateTime;
+      /**
+       * Why the party was de-listed.
+       */
+      reason: string;
+    };
+  }[];
 }
 /**
  * A signed list of licenses an agency has revoked, suspended or amended. Signed as a JWS with typ "xlic-status-list+jws".
