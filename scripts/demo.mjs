@@ -37,7 +37,7 @@ function run(args, { expect = 0, quiet = false, env = {} } = {}) {
 
 fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(work, { recursive: true });
-const w = (...p) => path.join(work, ...p);
+const w = (...p) => path.relative(root, path.join(work, ...p));
 
 section('Every example validates; every invalid example is rejected with its expected code');
 const examples = ['licenses', 'declarations', 'parties'].flatMap((d) => fs.readdirSync(path.join(root, 'examples', d)).filter((f) => f.endsWith('.json')).map((f) => `examples/${d}/${f}`));

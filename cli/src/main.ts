@@ -139,6 +139,39 @@ export function buildProgram(setStatus: (status: number) => void): Command {
     });
 
   registerManagementCommands(program, setStatus);
+
+  const trust = program.commands.find((c) => c.name() === 'trust');
+  if (trust) {
+    signerOptions(
+      trust
+        .command('sign')
+        .summary('sign a trust list (same as xlic sign)')
+        .description('Validate and sign a trust list with a list-signing certificate; refuses to replace a newer signed list.')
+        .argument('<list>', 'trust list JSON'),
+    )
+      .requiredOption('-o, --out <file>', 'where to write the signed list')
+      .option('--force', 'replace an output list even if it holds a newer sequence number')
+      .option('--json', 'machine-readable output')
+      .addHelpText('after', examples(['xlic trust sign jp-trust.json --key jp-list-signer.key.pem --cert jp-list-signer.crt.pem -o jp-trust.jws']))
+      .action(async (file: string, opts) => {
+        const { signCommand } = await import('./commands/sign.js');
+        setStatus(await signCommand(file, opts));
+      });
+    trust
+      .command('verify')
+      .summary('verify a signed trust list')
+      .description('Without --trust: check the list as your own anchor list (signed under a root it lists as trust-list-publisher\nfor its own publisher; --pin pins that root). With --trust: check that the lists you trust vouch for its publisher.')
+      .argument('<list>', 'signed trust list (JWS)')
+      .option('--trust <file>', 'trust lists you already trust; repeat', collect)
+      .option('--pin <sha256>', 'root thumbprint that must have signed the anchor list; repeat', collect)
+      .option('--at <time>', 'verification time, RFC 3339 or "now"', 'now')
+      .option('--json', 'machine-readable output')
+      .addHelpText('after', examples(['xlic trust verify jp-trust.jws --pin 3f1c…', 'xlic trust verify de-trust.jws --trust jp-trust.jws']))
+      .action(async (file: string, opts) => {
+        const { trustVerifyCommand } = await import('./commands/trust-verify.js');
+        setStatus(await trustVerifyCommand(file, opts));
+      });
+  }
   return program;
 }
 

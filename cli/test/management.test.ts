@@ -352,7 +352,7 @@ describe('xlic trust', () => {
     const r = xlic(['trust', 'show', 'trust.jws']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('NOT VERIFIED');
-    expect(r.stdout).toContain('use xlic verify');
+    expect(r.stdout).toContain('use xlic trust verify');
     expect(r.stdout).toContain('JP METI');
     const j = JSON.parse(xlic(['trust', 'show', 'trust.jws', '--json']).stdout);
     expect(j).toMatchObject({ signed: true, verified: false, id: 'DE-BAFA-TRUST' });

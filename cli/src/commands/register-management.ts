@@ -202,7 +202,7 @@ function registerTrust(program: Command, setStatus: (status: number) => void): v
   trust
     .command('show')
     .summary('show the agencies, roles and roots of a trust list')
-    .description('Show a trust list: agencies, roles, trust windows, root subjects, serials, validity and thumbprints. A signed list (.jws) is decoded WITHOUT verifying its signature; use xlic verify to check it.')
+    .description('Show a trust list: agencies, roles, trust windows, root subjects, serials, validity and thumbprints. A signed list (.jws) is decoded WITHOUT verifying its signature; use xlic trust verify to check it.')
     .argument('<list>', 'trust list: unsigned JSON or JWS')
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples(['xlic trust show trust-list.json', 'xlic trust show de-trust.jws --json | jq ".entries[].roots[].sha256"']))

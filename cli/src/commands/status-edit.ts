@@ -124,7 +124,7 @@ export async function statusRemoveCommand(file: string, options: StatusRemoveOpt
 export async function statusShowCommand(file: string, options: ShowOptions): Promise<number> {
   const { document: list, fromJws } = await readListForShow(file, 'status-list');
   if (options.json) {
-    outJson({ file, signed: fromJws, verified: false, ...(fromJws ? { warning: NOT_VERIFIED } : {}), id: list.id, issuer: list.issuer, sequence: list.sequence, issuedAt: list.issuedAt, nextUpdate: list.nextUpdate, entries: list.entries });
+    outJson({ file, signed: fromJws, verified: false, ...(fromJws ? { warning: NOT_VERIFIED.replace('xlic trust verify', 'xlic verify') } : {}), id: list.id, issuer: list.issuer, sequence: list.sequence, issuedAt: list.issuedAt, nextUpdate: list.nextUpdate, entries: list.entries });
     return 0;
   }
   const s = styleFor(process.stdout);

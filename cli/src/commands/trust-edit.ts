@@ -150,7 +150,7 @@ function fromJws<K extends ListKind>(text: string, kind: K, file: string): Docum
 }
 
 /** The warning printed (and set in --json) whenever a list was decoded from a JWS without verifying it. */
-export const NOT_VERIFIED = 'not verified: decoded from a JWS without checking its signature; use xlic verify to check it';
+export const NOT_VERIFIED = 'not verified: decoded from a JWS without checking its signature; use xlic trust verify to check it';
 
 // ---------------------------------------------------------------------------------------------
 // xlic trust create | add | remove | show
@@ -360,7 +360,7 @@ export async function trustShowCommand(file: string, options: ShowOptions): Prom
     return 0;
   }
   const s = styleFor(process.stdout);
-  if (fromJws) out(s.warn(`NOT VERIFIED — ${file} is a JWS decoded without checking its signature; use xlic verify to check it`));
+  if (fromJws) out(s.warn(`NOT VERIFIED — ${file} is a JWS decoded without checking its signature; use xlic trust verify to check it`));
   out(s.bold(`trust list ${list.id} #${list.sequence}`) + ` · published by ${list.publisher.agencyId} (${list.publisher.country}) ${list.publisher.name}`);
   out(`issued ${list.issuedAt} · next update ${list.nextUpdate}${Date.parse(list.nextUpdate) < Date.now() ? s.warn(' (overdue)') : ''} · ${entries.length} agenc${entries.length === 1 ? 'y' : 'ies'}`);
   for (const e of entries) {

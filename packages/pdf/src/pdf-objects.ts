@@ -4,7 +4,10 @@ import { XlicError } from '@xlic/core';
 /** Parse PDF bytes with pdf-lib; PDF_MALFORMED when that fails or the file is encrypted. */
 export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    // pdf-lib is lenient: bytes with a PDF header and no objects load as an empty shell.
+    if (!(doc.catalog instanceof PDFDict) || doc.getPageCount() < 1) throw new Error('no document catalog or no pages');
+    return doc;
   } catch (e) {
     throw new XlicError('PDF_MALFORMED', `not a readable PDF: ${(e as Error).message}`, { cause: e });
   }

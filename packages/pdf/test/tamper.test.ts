@@ -131,9 +131,10 @@ describe('tampered license PDFs are detected', () => {
     for (const t of foreign) qr.push(PDFString.of(t));
     (doc.catalog.lookup(PDFName.of('XLIC')) as unknown as { set(k: PDFName, v: PDFArray): void }).set(PDFName.of('QR'), qr);
     // Print B's first QR code in place of A's first one.
-    const qrPage = (d: PDFDocument) => d.getPages().findIndex((_, i) => /re\n/.test(new TextDecoder('latin1').decode(pageContent(d, i))) && new TextDecoder('latin1').decode(pageContent(d, i)).includes('0 0 0 rg\n'));
+    const QR_BLOCK = /q\n0 0 0 rg\n(?:[\d. ]+ re\n){20,}f\nQ/;
+    const qrPage = (d: PDFDocument) => d.getPages().findIndex((_, i) => QR_BLOCK.test(new TextDecoder('latin1').decode(pageContent(d, i))));
     const bdoc = await PDFDocument.load(b.pdf);
-    const block = (s: string) => /q\n0 0 0 rg\n[\s\S]*?f\nQ/.exec(s)![0];
+    const block = (s: string) => QR_BLOCK.exec(s)![0];
     const ia = qrPage(doc);
     const contentA = new TextDecoder('latin1').decode(pageContent(doc, ia));
     const contentB = new TextDecoder('latin1').decode(pageContent(bdoc, qrPage(bdoc)));
@@ -163,7 +164,10 @@ describe('tampered license PDFs are detected', () => {
     expect((await extractEmbedded(await plain.save())).problems.map((p) => p.code)).toEqual(['PDF_NO_ATTACHMENT']);
 
     const doc = await PDFDocument.load(a.pdf, { updateMetadata: false });
-    await doc.attach(new TextEncoder().encode(b.jws), 'license.jws.json', { mimeType: 'application/jose+json' });
+    // A second /Source file specification listed in /AF, carrying another license.
+    const stream = doc.context.register(doc.context.flateStream(new TextEncoder().encode(b.jws), { Type: 'EmbeddedFile', Subtype: 'application/jose' }));
+    const spec = doc.context.register(doc.context.obj({ Type: 'Filespec', F: PDFString.of('license-2.jws'), EF: { F: stream }, AFRelationship: 'Source' }));
+    (doc.catalog.lookup(PDFName.of('AF')) as PDFArray).push(spec);
     const two = await doc.save({ useObjectStreams: false });
     const r = await extractEmbedded(two);
     expect(r.problems.map((p) => p.code)).toEqual(['PDF_CONFLICTING_ATTACHMENTS']);

@@ -33,7 +33,7 @@ export function checkHeader(header: Record<string, unknown>, expected?: SignedKi
   if (expected && kind !== expected) throw new XlicError('JWS_TYP_MISMATCH', `expected a signed ${expected} but the JWS "typ" says ${String(typ)}`);
   if (header['crit'] !== undefined) {
     const crit = header['crit'];
-    if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) throw new XlicError('JWS_HEADER_INVALID', '"crit" must be a non-empty array of strings');
+    if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) throw new XlicError('JWS_CRIT_UNSUPPORTED', '"crit" must be a non-empty array of strings, and xlic understands no critical parameters');
     const unknown = crit.filter((c) => !UNDERSTOOD_CRITICAL.includes(c as string));
     if (unknown.length) throw new XlicError('JWS_CRIT_UNSUPPORTED', `critical header parameter ${unknown.map(String).join(', ').slice(0, 80)} is not understood`);
   }

@@ -44,7 +44,9 @@ export async function verifySignatures(
   const out: CheckedSignature[] = [];
   let kind: SignedKind | undefined = expected;
   for (const [i, sig] of jws.signatures.entries()) {
+    // With several signatures each message says which one; with one, the check name says enough.
     const n = jws.signatures.length > 1 ? ` ${i + 1}` : '';
+    const of = n ? `signature${n}: ` : '';
     const report: SignatureReport = { index: i, role: 'signer', valid: false };
     out.push({ report });
     let header: CheckedHeader;
@@ -52,7 +54,7 @@ export async function verifySignatures(
       header = checkHeader(sig.header, kind);
     } catch (e) {
       if (!isXlicError(e)) throw e;
-      checks.fail('header', e.code, `signature${n}: ${e.message}`, i);
+      checks.fail('header', e.code, `${of}${e.message}`, i);
       continue;
     }
     kind ??= header.kind;
@@ -61,25 +63,25 @@ export async function verifySignatures(
     report.role = policy.as;
     report.alg = header.alg;
     report.signingTime = header.signingTime.toISOString();
-    checks.pass('header', `signature${n}: ${header.alg}, typ ${header.typ}, signed ${report.signingTime}`, i);
+    checks.pass('header', `${of}${header.alg}, typ ${header.typ}, signed ${report.signingTime}`, i);
 
     let key: CryptoKey;
     try {
       key = await signerKey(header.chain[0]!, header.alg);
     } catch (e) {
       if (!isXlicError(e)) throw e;
-      checks.fail('signature', e.code, `signature${n}: ${e.message}`, i);
+      checks.fail('signature', e.code, `${of}${e.message}`, i);
       continue;
     }
     if (!(await verifySignature(sig.protectedB64, jws.payloadB64, sig.signatureB64, key, header.alg))) {
-      checks.fail('signature', 'JWS_SIGNATURE_INVALID', `signature${n}: the signature does not match the document (tampered payload or header, or wrong key)`, i);
+      checks.fail('signature', 'JWS_SIGNATURE_INVALID', `${of}the signature does not match the document (tampered payload or header, or wrong key)`, i);
       continue;
     }
-    checks.pass('signature', `signature${n}: ${header.alg} signature matches`, i);
+    checks.pass('signature', `${of}${header.alg} signature matches`, i);
 
     const skew = (ctx.skewSeconds ?? 300) * 1000;
     if (header.signingTime.getTime() > ctx.at.getTime() + skew) {
-      checks.fail('signature', 'SIGNED_IN_FUTURE', `signature${n}: signing time ${report.signingTime} is after the verification time ${ctx.at.toISOString()}`, i);
+      checks.fail('signature', 'SIGNED_IN_FUTURE', `${of}signing time ${report.signingTime} is after the verification time ${ctx.at.toISOString()}`, i);
       continue;
     }
 
@@ -92,15 +94,15 @@ export async function verifySignatures(
       purpose: policy.purpose,
       crls: ctx.crls,
     });
-    for (const w of path.warnings) checks.warn('chain', w.code, `signature${n}: ${w.message}`, i);
+    for (const w of path.warnings) checks.warn('chain', w.code, `${of}${w.message}`, i);
     if (!path.ok) {
-      checks.fail('chain', path.code, `signature${n}: ${path.message}`, i);
+      checks.fail('chain', path.code, `${of}${path.message}`, i);
       continue;
     }
     report.signer = { subject: path.leaf.subject.text, thumbprint: await thumbprint(path.leaf.der), serialNumber: path.leaf.serialNumber, notAfter: path.leaf.notAfter.toISOString() };
     report.anchor = { agency: path.anchor.agency, subject: path.anchor.parsed.subject.text, thumbprint: path.anchor.sha256, roles: [...path.anchor.roles], source: path.anchor.source };
     out[i]!.anchor = path.anchor;
-    checks.pass('chain', `signature${n}: ${path.leaf.subject.text} chains to ${path.anchor.parsed.subject.text} (${path.anchor.agency.agencyId}, ${path.anchor.agency.country}), trusted as ${policy.role} by ${path.anchor.source}`, i);
+    checks.pass('chain', `${of}${path.leaf.subject.text} chains to ${path.anchor.parsed.subject.text} (${path.anchor.agency.agencyId}, ${path.anchor.agency.country}), trusted as ${policy.role} by ${path.anchor.source}`, i);
     report.valid = true;
   }
   return kind ? { kind, signatures: out } : { signatures: out };

@@ -540,6 +540,7 @@ export interface XlicDocuments {
   EndUseDeclaration?: EndUseDeclaration;
   License?: License;
   Party?: Party;
+  Rules?: Rules;
   ScreeningList?: ScreeningList;
   StatusList?: StatusList;
   TrustList?: TrustList;
@@ -1310,6 +1311,600 @@ export interface Money {
    */
   amount: number;
   currency: CurrencyCode;
+}
+/**
+ * Business rules a jurisdiction (e.g. a licensing authority or customs) applies to licenses presented to it, as data: each rule has filters, a condition in a small JsonLogic-style expression language (modelled on the EU Digital COVID Certificate's CertLogic) and an outcome (fail, warn, risk, escalate). Signed as a JWS with typ "xlic-rules+jws" by a key under a root trusted for the role rules-publisher (docs/SPEC.md).
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "Rules".
+ */
+export interface Rules {
+  /**
+   * Document kind discriminator; always "rules" for rules documents.
+   */
+  documentType: "rules";
+  /**
+   * Version of the xlic schema the document follows; "1.0" for this schema (it fixes the operator set).
+   */
+  schemaVersion: "1.0";
+  id: DocumentId;
+  publisher: Agency;
+  /**
+   * Version number; strictly increases with every published version.
+   */
+  sequence: number;
+  issuedAt: DateTime;
+  validFrom: DateTime;
+  nextUpdate: DateTime;
+  /**
+   * Risk-score thresholds for the risk level: low below medium, medium from medium, high from high. Default medium 30, high 70.
+   */
+  riskThresholds?: {
+    /**
+     * Lowest total risk score that is medium.
+     */
+    medium: number;
+    /**
+     * Lowest total risk score that is high; greater than medium.
+     */
+    high: number;
+  };
+  /**
+   * The rules, evaluated in this order; every rule is evaluated.
+   *
+   * @minItems 1
+   * @maxItems 500
+   *
+   * Items: One rule: when it applies (appliesTo), when it fires (condition), and what follows (outcome).
+   */
+  rules: [
+    {
+      /**
+       * Stable identifier of the rule, unique in the document, e.g. JP-CUS-003; kept across versions.
+       */
+      id: string;
+      /**
+       * What the rule checks, as a sentence a person can read, in any script.
+       */
+      description: string;
+      /**
+       * Filters on the license; the rule applies when every given filter matches (no filters: every license).
+       */
+      appliesTo?: {
+        /**
+         * Applies when one of the license destinations is in this list.
+         *
+         * @minItems 1
+         * @maxItems 250
+         */
+        destinations?: [CountryCode, ...CountryCode[]];
+        /**
+         * Applies when an item has a classification under one of these regimes (and, with classificationPrefixes, the same classification matches a prefix).
+         *
+         * @minItems 1
+         *
+         * Items: A control regime.
+         */
+        regimes?: [
+          "eu-dual-use" | "us-eccn" | "wassenaar-ml" | "wassenaar-dual-use" | "national",
+          ...("eu-dual-use" | "us-eccn" | "wassenaar-ml" | "wassenaar-dual-use" | "national")[]
+        ];
+        /**
+         * Applies when an item has a classification whose code starts with one of these prefixes (plain, case-sensitive prefix: "3A001" matches 3A001 and 3A001.a.1).
+         *
+         * @minItems 1
+         * @maxItems 200
+         *
+         * Items: A code prefix.
+         */
+        classificationPrefixes?: [string, ...string[]];
+        /**
+         * Applies when the license type is one of these.
+         *
+         * @minItems 1
+         *
+         * Items: A license type.
+         */
+        licenseTypes?: [
+          "individual" | "global" | "general" | "humanitarian-exemption" | "emergency-temporary",
+          ...("individual" | "global" | "general" | "humanitarian-exemption" | "emergency-temporary")[]
+        ];
+        /**
+         * Applies when the country of the issuing agency is in this list.
+         *
+         * @minItems 1
+         * @maxItems 250
+         */
+        issuerCountries?: [CountryCode, ...CountryCode[]];
+      };
+      /**
+       * When the rule fires: an expression that must evaluate to true or false over the data object {license, declarations: [{document, certified, certifiedBy?}], signatures: [{role, agency}], verification: {at}} ($defs/ruleData). Exactly one operator; operands are literals, arrays of operands, or nested operator objects (checked by the rules checker, docs/SPEC.md: at most 16 levels and 1000 nodes).
+       */
+      condition: {
+        /**
+         * Value at a dot-separated path in the current scope (the data object, or the element inside some/all/none/filter/map/sumBy), e.g. "license.exceptional.reviewDate", "items.0.hsCode"; "" is the scope itself. Own properties only; a missing value is null.
+         */
+        var?: string;
+        /**
+         * [a, b]: true when a and b are the same primitive (null, boolean, number or string) without type conversion.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "=="?: [unknown, unknown];
+        /**
+         * [a, b]: the negation of ==.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "!="?: [unknown, unknown];
+        /**
+         * [a, b]: a < b; both must be numbers.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "<"?: [unknown, unknown];
+        /**
+         * [a, b]: a <= b; both must be numbers.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "<="?: [unknown, unknown];
+        /**
+         * [a, b]: a > b; both must be numbers.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        ">"?: [unknown, unknown];
+        /**
+         * [a, b]: a >= b; both must be numbers.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        ">="?: [unknown, unknown];
+        /**
+         * [a, ...]: true when every operand is truthy; evaluated left to right, stopping at the first falsy one.
+         *
+         * @minItems 1
+         * @maxItems 64
+         */
+        and?: [unknown, ...unknown[]];
+        /**
+         * [a, ...]: true when some operand is truthy; evaluated left to right, stopping at the first truthy one.
+         *
+         * @minItems 1
+         * @maxItems 64
+         */
+        or?: [unknown, ...unknown[]];
+        /**
+         * [a]: true when a is falsy.
+         *
+         * @minItems 1
+         * @maxItems 1
+         */
+        "!"?: [unknown];
+        /**
+         * [condition, then, else]: then when condition is truthy, else otherwise; only the chosen branch is evaluated.
+         *
+         * @minItems 3
+         * @maxItems 3
+         */
+        if?: [unknown, unknown, unknown];
+        /**
+         * [needle, list]: true when the primitive needle equals (as ==) an element of the array list.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        in?: [unknown, unknown];
+        /**
+         * [text, prefix or prefixes]: true when the string text starts with the string prefix, or with one of an array of prefixes (case-sensitive); false when text is null.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        startsWith?: [unknown, unknown];
+        /**
+         * [array, test]: true when test is truthy for at least one element (false for an empty or null array); test is evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        some?: [unknown, unknown];
+        /**
+         * [array, test]: true when test is truthy for every element (true for an empty or null array); test is evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        all?: [unknown, unknown];
+        /**
+         * [array, test]: true when test is truthy for no element (true for an empty or null array); test is evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        none?: [unknown, unknown];
+        /**
+         * [array, test]: the elements for which test is truthy, in order; test is evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        filter?: [unknown, unknown];
+        /**
+         * [array, expression]: the value of expression for each element, in order; evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        map?: [unknown, unknown];
+        /**
+         * [array]: the number of elements (0 for null).
+         *
+         * @minItems 1
+         * @maxItems 1
+         */
+        count?: [unknown];
+        /**
+         * [array]: the sum of an array of numbers (0 for an empty or null array).
+         *
+         * @minItems 1
+         * @maxItems 1
+         */
+        sum?: [unknown];
+        /**
+         * [array, key, value]: totals of value (a number) per distinct key (a string), both evaluated with the element as scope; an array of {"key", "total"} objects in order of first appearance. Used for per-currency totals.
+         *
+         * @minItems 3
+         * @maxItems 3
+         */
+        sumBy?: [unknown, unknown, unknown];
+        /**
+         * [dateTime, amount, unit]: the RFC 3339 instant amount units after dateTime (before it when negative); amount is an integer literal, unit one of the literals "day" (24 hours), "hour", "minute". The result is in UTC.
+         *
+         * @minItems 3
+         * @maxItems 3
+         */
+        plusTime?: [unknown, unknown, unknown];
+        /**
+         * [a, b]: true when instant a is strictly later than instant b; both RFC 3339 date-times with offset.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        after?: [unknown, unknown];
+        /**
+         * [a, b]: true when instant a is strictly earlier than instant b.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        before?: [unknown, unknown];
+        /**
+         * [a, b]: true when instant a is not later than instant b.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "not-after"?: [unknown, unknown];
+        /**
+         * [a, b]: true when instant a is not earlier than instant b.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "not-before"?: [unknown, unknown];
+      };
+      /**
+       * What follows when the rule fires.
+       */
+      outcome: {
+        /**
+         * fail: the license must not be accepted; warn: accepted with a warning; risk: adds score to the risk score; escalate: the case goes to unit, which must act within the duration within.
+         */
+        type: "fail" | "warn" | "risk" | "escalate";
+        /**
+         * The publisher's own code for this outcome (e.g. a legal reference), reported with it.
+         */
+        code?: string;
+        /**
+         * Why, as a sentence a person can read, shown to the officer or exporter.
+         */
+        reason: string;
+        /**
+         * Risk points added when the rule fires (risk outcomes only; required for them).
+         */
+        score?: number;
+        /**
+         * The organisational unit the case is escalated to (escalate outcomes only; required for them).
+         */
+        unit?: string;
+        /**
+         * ISO 8601 duration of days, hours, minutes and seconds (no years, months or weeks) within which unit must act, counted from the verification time, e.g. PT24H (escalate outcomes only; required for them).
+         */
+        within?: string;
+      };
+    },
+    ...{
+      /**
+       * Stable identifier of the rule, unique in the document, e.g. JP-CUS-003; kept across versions.
+       */
+      id: string;
+      /**
+       * What the rule checks, as a sentence a person can read, in any script.
+       */
+      description: string;
+      /**
+       * Filters on the license; the rule applies when every given filter matches (no filters: every license).
+       */
+      appliesTo?: {
+        /**
+         * Applies when one of the license destinations is in this list.
+         *
+         * @minItems 1
+         * @maxItems 250
+         */
+        destinations?: [CountryCode, ...CountryCode[]];
+        /**
+         * Applies when an item has a classification under one of these regimes (and, with classificationPrefixes, the same classification matches a prefix).
+         *
+         * @minItems 1
+         *
+         * Items: A control regime.
+         */
+        regimes?: [
+          "eu-dual-use" | "us-eccn" | "wassenaar-ml" | "wassenaar-dual-use" | "national",
+          ...("eu-dual-use" | "us-eccn" | "wassenaar-ml" | "wassenaar-dual-use" | "national")[]
+        ];
+        /**
+         * Applies when an item has a classification whose code starts with one of these prefixes (plain, case-sensitive prefix: "3A001" matches 3A001 and 3A001.a.1).
+         *
+         * @minItems 1
+         * @maxItems 200
+         *
+         * Items: A code prefix.
+         */
+        classificationPrefixes?: [string, ...string[]];
+        /**
+         * Applies when the license type is one of these.
+         *
+         * @minItems 1
+         *
+         * Items: A license type.
+         */
+        licenseTypes?: [
+          "individual" | "global" | "general" | "humanitarian-exemption" | "emergency-temporary",
+          ...("individual" | "global" | "general" | "humanitarian-exemption" | "emergency-temporary")[]
+        ];
+        /**
+         * Applies when the country of the issuing agency is in this list.
+         *
+         * @minItems 1
+         * @maxItems 250
+         */
+        issuerCountries?: [CountryCode, ...CountryCode[]];
+      };
+      /**
+       * When the rule fires: an expression that must evaluate to true or false over the data object {license, declarations: [{document, certified, certifiedBy?}], signatures: [{role, agency}], verification: {at}} ($defs/ruleData). Exactly one operator; operands are literals, arrays of operands, or nested operator objects (checked by the rules checker, docs/SPEC.md: at most 16 levels and 1000 nodes).
+       */
+      condition: {
+        /**
+         * Value at a dot-separated path in the current scope (the data object, or the element inside some/all/none/filter/map/sumBy), e.g. "license.exceptional.reviewDate", "items.0.hsCode"; "" is the scope itself. Own properties only; a missing value is null.
+         */
+        var?: string;
+        /**
+         * [a, b]: true when a and b are the same primitive (null, boolean, number or string) without type conversion.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "=="?: [unknown, unknown];
+        /**
+         * [a, b]: the negation of ==.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "!="?: [unknown, unknown];
+        /**
+         * [a, b]: a < b; both must be numbers.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "<"?: [unknown, unknown];
+        /**
+         * [a, b]: a <= b; both must be numbers.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "<="?: [unknown, unknown];
+        /**
+         * [a, b]: a > b; both must be numbers.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        ">"?: [unknown, unknown];
+        /**
+         * [a, b]: a >= b; both must be numbers.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        ">="?: [unknown, unknown];
+        /**
+         * [a, ...]: true when every operand is truthy; evaluated left to right, stopping at the first falsy one.
+         *
+         * @minItems 1
+         * @maxItems 64
+         */
+        and?: [unknown, ...unknown[]];
+        /**
+         * [a, ...]: true when some operand is truthy; evaluated left to right, stopping at the first truthy one.
+         *
+         * @minItems 1
+         * @maxItems 64
+         */
+        or?: [unknown, ...unknown[]];
+        /**
+         * [a]: true when a is falsy.
+         *
+         * @minItems 1
+         * @maxItems 1
+         */
+        "!"?: [unknown];
+        /**
+         * [condition, then, else]: then when condition is truthy, else otherwise; only the chosen branch is evaluated.
+         *
+         * @minItems 3
+         * @maxItems 3
+         */
+        if?: [unknown, unknown, unknown];
+        /**
+         * [needle, list]: true when the primitive needle equals (as ==) an element of the array list.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        in?: [unknown, unknown];
+        /**
+         * [text, prefix or prefixes]: true when the string text starts with the string prefix, or with one of an array of prefixes (case-sensitive); false when text is null.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        startsWith?: [unknown, unknown];
+        /**
+         * [array, test]: true when test is truthy for at least one element (false for an empty or null array); test is evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        some?: [unknown, unknown];
+        /**
+         * [array, test]: true when test is truthy for every element (true for an empty or null array); test is evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        all?: [unknown, unknown];
+        /**
+         * [array, test]: true when test is truthy for no element (true for an empty or null array); test is evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        none?: [unknown, unknown];
+        /**
+         * [array, test]: the elements for which test is truthy, in order; test is evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        filter?: [unknown, unknown];
+        /**
+         * [array, expression]: the value of expression for each element, in order; evaluated with the element as scope.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        map?: [unknown, unknown];
+        /**
+         * [array]: the number of elements (0 for null).
+         *
+         * @minItems 1
+         * @maxItems 1
+         */
+        count?: [unknown];
+        /**
+         * [array]: the sum of an array of numbers (0 for an empty or null array).
+         *
+         * @minItems 1
+         * @maxItems 1
+         */
+        sum?: [unknown];
+        /**
+         * [array, key, value]: totals of value (a number) per distinct key (a string), both evaluated with the element as scope; an array of {"key", "total"} objects in order of first appearance. Used for per-currency totals.
+         *
+         * @minItems 3
+         * @maxItems 3
+         */
+        sumBy?: [unknown, unknown, unknown];
+        /**
+         * [dateTime, amount, unit]: the RFC 3339 instant amount units after dateTime (before it when negative); amount is an integer literal, unit one of the literals "day" (24 hours), "hour", "minute". The result is in UTC.
+         *
+         * @minItems 3
+         * @maxItems 3
+         */
+        plusTime?: [unknown, unknown, unknown];
+        /**
+         * [a, b]: true when instant a is strictly later than instant b; both RFC 3339 date-times with offset.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        after?: [unknown, unknown];
+        /**
+         * [a, b]: true when instant a is strictly earlier than instant b.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        before?: [unknown, unknown];
+        /**
+         * [a, b]: true when instant a is not later than instant b.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "not-after"?: [unknown, unknown];
+        /**
+         * [a, b]: true when instant a is not earlier than instant b.
+         *
+         * @minItems 2
+         * @maxItems 2
+         */
+        "not-before"?: [unknown, unknown];
+      };
+      /**
+       * What follows when the rule fires.
+       */
+      outcome: {
+        /**
+         * fail: the license must not be accepted; warn: accepted with a warning; risk: adds score to the risk score; escalate: the case goes to unit, which must act within the duration within.
+         */
+        type: "fail" | "warn" | "risk" | "escalate";
+        /**
+         * The publisher's own code for this outcome (e.g. a legal reference), reported with it.
+         */
+        code?: string;
+        /**
+         * Why, as a sentence a person can read, shown to the officer or exporter.
+         */
+        reason: string;
+        /**
+         * Risk points added when the rule fires (risk outcomes only; required for them).
+         */
+        score?: number;
+        /**
+         * The organisational unit the case is escalated to (escalate outcomes only; required for them).
+         */
+        unit?: string;
+        /**
+         * ISO 8601 duration of days, hours, minutes and seconds (no years, months or weeks) within which unit must act, counted from the verification time, e.g. PT24H (escalate outcomes only; required for them).
+         */
+        within?: string;
+      };
+    }[]
+  ];
 }
 /**
  * A signed list, published by an agency, of parties of concern (denied, sanctioned or otherwise restricted persons and organisations) against which the parties of a license are screened. Signed as a JWS with typ "xlic-screening-list+jws".

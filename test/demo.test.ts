@@ -1,0 +1,20 @@
+// The README's first command ends in scripts/demo.mjs: it must run green and tell the whole story.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '..');
+
+it('the demo runs end to end: VALID at the border, tampered and revoked INVALID, offline bundle VALID', () => {
+  const r = spawnSync(process.execPath, ['scripts/demo.mjs'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 240_000 });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const out = r.stdout;
+  expect(out).toMatch(/invalid examples rejected with exactly their expected codes/);
+  expect(out).toMatch(/\n\s+VALID\s+license DE-BAFA-EA-2026-018274/);
+  expect(out).toMatch(/INVALID\s+license DE-BAFA-EA-2026-018274\s+\.demo\/license-tampered\.jws\n\s+Reason .*\[JWS_SIGNATURE_INVALID\]/);
+  expect(out).toMatch(/Reason\s+revoked on .*\[LICENSE_REVOKED\]/);
+  expect(out).toMatch(/VALID\s+license DE-BAFA-SAG-2026-004127[\s\S]*BUNDLE_AGE/);
+  expect(out).toMatch(/Demo complete\./);
+  expect(out).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+}, 300_000);
