@@ -170,10 +170,30 @@ export const CODES = {
   // --- end @xlic/pdf ---
 
   // --- @xlic/rules: jurisdiction rules (add below, keep this marker) ---
+  RULES_INVALID: 'invalid',
+  RULES_WINDOW_INVERTED: 'invalid',
+  RULES_THRESHOLDS_INVERTED: 'invalid',
+  RULES_NOT_YET_VALID: 'invalid',
+  RULES_STALE: 'warning',
+  RULE_ID_DUPLICATE: 'invalid',
+  RULE_OPERATOR_UNKNOWN: 'invalid',
+  RULE_CONDITION_INVALID: 'invalid',
+  RULE_CONDITION_TOO_DEEP: 'invalid',
+  RULE_CONDITION_TOO_LARGE: 'invalid',
+  RULE_VAR_PATH_INVALID: 'invalid',
+  RULE_OUTCOME_INCONSISTENT: 'invalid',
+  RULE_EVALUATION_ERROR: 'invalid',
+  RULE_FAILED: 'invalid',
+  RULE_WARNING: 'warning',
+  RULE_RISK: 'warning',
+  RULE_ESCALATION: 'warning',
   // --- end @xlic/rules ---
 
   // --- @xlic/screen: screening lists and denial notices (add below, keep this marker) ---
   SCREENING_LIST_INVALID: 'input',
+  SCREENING_ENTRY_DUPLICATE: 'invalid',
+  SCREENING_DELISTED_BEFORE_LISTED: 'invalid',
+  DENIAL_EXPIRY_INVERTED: 'invalid',
   SCREENING_LIST_STALE: 'warning',
   SCREENING_LIST_SUPERSEDED: 'warning',
   SCREENING_HIT: 'invalid',

@@ -38,3 +38,4 @@ export {
 export { parseJws, MAX_SIGNATURES, type ParsedJws, type ParsedSignature } from './jws-parse.js';
 export { base64Decode, base64Encode, base64urlDecode, base64urlEncode, sha256Hex } from './base64.js';
 export * as generatedValidators from './generated/validators.js';
+export type { Rules } from './generated/types.js';

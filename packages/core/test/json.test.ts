@@ -198,8 +198,10 @@ describe('decodeText', () => {
   it('decodes UTF-8 in any script', () => {
     expect(decodeText(utf8('{"legalName":"東海精密工業株式会社"}'))).toBe('{"legalName":"東海精密工業株式会社"}');
   });
-  it('drops a leading UTF-8 byte-order mark', () => {
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toBe('{}');
+  it('keeps a leading byte-order mark for parseJson to drop, so exactly one BOM is accepted', () => {
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toBe('\ufeff{}');
+    expect(parseJson(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d])))).toEqual({});
+    expect(codeOf(() => parseJson(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x7b, 0x7d]))))).toBe('JSON_SYNTAX');
   });
   it('rejects empty input', () => {
     expect(codeOf(() => decodeText(new Uint8Array()))).toBe('INPUT_EMPTY');

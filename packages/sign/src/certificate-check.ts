@@ -20,6 +20,7 @@ export function purposeFor(kind: SignedKind, countersign = false): Purpose {
  * a CA certificate, outside its validity at the signing time, or not matching the private key.
  */
 export async function checkSigner(signer: Signer, purpose: Purpose, signingTime: Date): Promise<void> {
+  if (Number.isNaN(signingTime.getTime())) throw new XlicError('USAGE', 'the signing time is not a valid date');
   const der = signer.chain[0];
   if (!der) throw new XlicError('SIGN_CERTIFICATE_UNSUITABLE', 'no signer certificate given');
   const cert = parseCertificate(der);

@@ -1,5 +1,5 @@
 import { FlattenedSign } from 'jose';
-import { XlicError, base64Encode, kindOfTyp, parseJws } from '@xlic/core';
+import { MAX_SIGNATURES, XlicError, base64Encode, kindOfTyp, parseJws } from '@xlic/core';
 import { checkSigner, purposeFor } from './certificate-check.js';
 import type { Signer } from './signer.js';
 
@@ -16,6 +16,7 @@ export async function cosignDocument(jwsText: string, signer: Signer, options: {
   const typ = jws.signatures[0]!.header['typ'];
   const kind = kindOfTyp(typ);
   if (kind !== 'license' && kind !== 'end-use-declaration') throw new XlicError('SIGN_DOCUMENT_INVALID', `only licenses and end-use declarations are countersigned, not ${String(typ)}`);
+  if (jws.signatures.length >= MAX_SIGNATURES) throw new XlicError('SIGN_DOCUMENT_INVALID', `the document already has ${jws.signatures.length} signatures; verifiers accept at most ${MAX_SIGNATURES}`);
   const signerB64 = base64Encode(signer.chain[0] ?? new Uint8Array());
   if (jws.signatures.some((s) => Array.isArray(s.header['x5c']) && s.header['x5c'][0] === signerB64)) {
     throw new XlicError('SIGN_DOCUMENT_INVALID', 'this certificate has already signed the document');

@@ -104,6 +104,7 @@ export async function loadTrust(options: LoadTrustOptions): Promise<TrustContext
         continue;
       }
       accepted.splice(same, 1);
+      lists.splice(same, 1); // parallel to `accepted`: report only the version in use
     }
     accepted.push(candidate);
     const stale = Date.parse(list.nextUpdate) < at.getTime();

@@ -1,9 +1,10 @@
-import { DEFAULT_LIMITS, decodeText, detectKind, isXlicError, kindOfTyp, parseJson, validateDocument, type DocumentTypes, type License, type SignedKind } from '@xlic/core';
+import { DEFAULT_LIMITS, type Agency, decodeText, detectKind, isXlicError, kindOfTyp, parseJson, validateDocument, type DocumentTypes, type License, type SignedKind } from '@xlic/core';
 import { sha256Hex } from '@xlic/core';
 import { parseJws, type ParsedJws } from '@xlic/core';
 import { CheckList, type VerificationResult } from './result.js';
 import { agencyKey, describeAge, type TrustContext } from './trust-context.js';
 import { verifySignatures, type CheckedSignature, type SignerPolicy } from './verify-signatures.js';
+import { publisherOf } from './verify-list.js';
 
 export interface VerifyOptions {
   /** The kind the caller expects; a JWS of another `typ` is INVALID (JWS_TYP_MISMATCH). */
@@ -77,7 +78,19 @@ export async function verifyDocument(input: Uint8Array | string, ctx: TrustConte
   else checks.pass('schema', `payload is a valid ${kind} (schema ${String((document as { schemaVersion?: unknown }).schemaVersion)})`);
 
   if (kind === 'license' && !errors.length) checkLicense(document as License, signatures, checks, ctx, options);
+  if ((kind === 'trust-list' || kind === 'status-list' || kind === 'bundle') && !errors.length) checkPublisher(publisherOf(kind, document as DocumentTypes[typeof kind]), signatures, checks);
   return result({ kind, signatures: reports, findings: validation.findings, document, payloadSha256 });
+}
+
+// A list speaks for its publisher (status list: its issuer) only when signed under that agency's root.
+function checkPublisher(publisher: Agency, signatures: CheckedSignature[], checks: CheckList): void {
+  const a = signatures[0]?.anchor?.agency;
+  if (!a) return;
+  if (a.country !== publisher.country || a.agencyId !== publisher.agencyId) {
+    checks.fail('issuer', 'TRUST_ISSUER_MISMATCH', `the list is published in the name of ${publisher.agencyId} (${publisher.country}), but it was signed under the root of ${a.agencyId} (${a.country})`, 0);
+  } else {
+    checks.pass('issuer', `published by ${a.name} (${a.agencyId}, ${a.country})`, 0);
+  }
 }
 
 function checkLicense(license: License, signatures: CheckedSignature[], checks: CheckList, ctx: TrustContext, options: VerifyOptions): void {

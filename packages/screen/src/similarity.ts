@@ -1,0 +1,149 @@
+import { distance } from 'fastest-levenshtein';
+import type { NameKey, NameToken } from './normalize-name.js';
+
+/** Which rule made a match, strongest first. */
+export type MatchRule = 'identifier' | 'exact-normalised' | 'token-sort' | 'transliteration' | 'fuzzy';
+
+/** The outcome of comparing two normalised names. */
+export interface NameComparison {
+  /** 0..1; 1 is identical after normalisation. */
+  score: number;
+  rule: Exclude<MatchRule, 'identifier'>;
+  /** One line saying what was compared and what agreed. */
+  detail: string;
+}
+
+/**
+ * Default hit threshold: a name comparison scoring at or above it is a hit. Chosen on the evaluation
+ * set (examples/screening/eval-pairs.json, docs/drafts/screening.md §5).
+ */
+export const MATCH_THRESHOLD = 0.85;
+
+/** Scores of the rules that do not compute a similarity. */
+export const RULE_SCORES = { identifier: 1, exactNormalised: 1, spacing: 0.97, tokenSort: 0.98, transliteration: 0.95, fuzzyCeiling: 0.94 } as const;
+
+/** Similarity of two strings from their Levenshtein distance: 1 - d / longer length. */
+export function editSimilarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 0;
+  return 1 - distance(a, b) / longer;
+}
+
+/**
+ * Similarity of two words: edit similarity of their transliterations, raised to 0.92 when their
+ * sound-alike keys agree (4+ letters), and for abjad words compared on consonant skeletons.
+ */
+export function tokenSimilarity(a: NameToken, b: NameToken): number {
+  if (a.latin === b.latin) return 1;
+  let s = editSimilarity(a.latin, b.latin);
+  if (a.phon === b.phon && a.phon.length >= 4) s = Math.max(s, 0.92);
+  if (a.abjad !== b.abjad && a.cons.length >= 2) {
+    if (a.cons === b.cons) s = Math.max(s, a.cons.length >= 3 ? 0.92 : 0.85);
+    else s = Math.max(s, 0.9 * editSimilarity(a.cons, b.cons));
+  }
+  return s;
+}
+
+const sameSequence = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sorted = (a: readonly string[]): string[] => [...a].sort();
+
+interface Alignment {
+  score: number;
+  /** Listed words matched at ≥ 0.88, out of the listed non-generic words. */
+  containment: number;
+}
+
+/** Align words one to one, best pairs first; score = matched weight / total weight on both sides. */
+function alignTokens(listed: readonly NameToken[], candidate: readonly NameToken[]): Alignment {
+  const pairs: Array<{ i: number; j: number; s: number }> = [];
+  for (let i = 0; i < listed.length; i++) {
+    for (let j = 0; j < candidate.length; j++) {
+      const s = tokenSimilarity(listed[i] as NameToken, candidate[j] as NameToken);
+      if (s >= 0.5) pairs.push({ i, j, s });
+    }
+  }
+  pairs.sort((x, y) => y.s - x.s);
+  const usedI = new Set<number>();
+  const usedJ = new Set<number>();
+  let matched = 0;
+  let strongDistinctive = 0;
+  let strongSum = 0;
+  for (const p of pairs) {
+    if (usedI.has(p.i) || usedJ.has(p.j)) continue;
+    usedI.add(p.i);
+    usedJ.add(p.j);
+    const a = listed[p.i] as NameToken;
+    const b = candidate[p.j] as NameToken;
+    matched += p.s * (a.weight + b.weight);
+    if (a.weight === 1 && p.s >= 0.88) {
+      strongDistinctive++;
+      strongSum += p.s;
+    }
+  }
+  const total = listed.reduce((n, t) => n + t.weight, 0) + candidate.reduce((n, t) => n + t.weight, 0);
+  const distinctive = listed.filter((t) => t.weight === 1).length;
+  // Every distinctive listed word found in the candidate (2+ of them): the candidate extends a listed name.
+  const containment = distinctive >= 2 && strongDistinctive === distinctive ? 0.9 * (strongSum / distinctive) : 0;
+  return { score: total === 0 ? 0 : matched / total, containment };
+}
+
+/**
+ * Compare a listed name with a candidate name. Rules, in order: exact-normalised (same words in the
+ * same order; also same letters with different word breaks, 0.97), token-sort (same words, any order,
+ * 0.98), transliteration (same words once both are in Latin letters, 0.95), fuzzy (best of word
+ * alignment, sorted and concatenated edit similarity, sound-alike and consonant-skeleton similarity,
+ * containment; at most 0.94).
+ *
+ * @example
+ * compareNames(normalizeName('Tokai Seimitsu Kogyo'), normalizeName('Kogyo Tokai Seimitsu')).rule // 'token-sort'
+ */
+export function compareNames(listed: NameKey, candidate: NameKey): NameComparison {
+  const a = listed.tokens;
+  const b = candidate.tokens;
+  if (a.length === 0 || b.length === 0) return { score: 0, rule: 'fuzzy', detail: 'a name is empty after normalisation' };
+  const nativeA = a.map((t) => t.native);
+  const nativeB = b.map((t) => t.native);
+  if (sameSequence(nativeA, nativeB)) return { score: RULE_SCORES.exactNormalised, rule: 'exact-normalised', detail: `same words after normalisation: "${nativeA.join(' ')}"` };
+  if (sameSequence(sorted(nativeA), sorted(nativeB))) return { score: RULE_SCORES.tokenSort, rule: 'token-sort', detail: `same words in another order: "${sorted(nativeA).join(' ')}"` };
+  const latinA = a.map((t) => t.latin);
+  const latinB = b.map((t) => t.latin);
+  const transliterated = a.some((t) => t.transliterated) || b.some((t) => t.transliterated);
+  if (sameSequence(latinA, latinB) || sameSequence(sorted(latinA), sorted(latinB))) {
+    if (transliterated) return { score: RULE_SCORES.transliteration, rule: 'transliteration', detail: `same words once transliterated: "${latinA.join(' ')}"` };
+    const inOrder = sameSequence(latinA, latinB);
+    return inOrder
+      ? { score: RULE_SCORES.exactNormalised, rule: 'exact-normalised', detail: `same words after normalisation: "${latinA.join(' ')}"` }
+      : { score: RULE_SCORES.tokenSort, rule: 'token-sort', detail: `same words in another order: "${sorted(latinA).join(' ')}"` };
+  }
+  const joinedA = latinA.join('');
+  const joinedB = latinB.join('');
+  if (joinedA === joinedB) {
+    return transliterated
+      ? { score: RULE_SCORES.transliteration, rule: 'transliteration', detail: `same letters once transliterated, different word breaks: "${joinedA}"` }
+      : { score: RULE_SCORES.spacing, rule: 'exact-normalised', detail: `same letters, different word breaks: "${joinedA}"` };
+  }
+  return fuzzyCompare(listed, candidate, transliterated);
+}
+
+function fuzzyCompare(listed: NameKey, candidate: NameKey, transliterated: boolean): NameComparison {
+  const a = listed.tokens;
+  const b = candidate.tokens;
+  const align = alignTokens(a, b);
+  const signals: Array<[number, string]> = [
+    [align.score, 'word alignment'],
+    [editSimilarity(sorted(a.map((t) => t.latin)).join(' '), sorted(b.map((t) => t.latin)).join(' ')), 'sorted words'],
+    [editSimilarity(a.map((t) => t.latin).join(''), b.map((t) => t.latin).join('')), 'letters without spaces'],
+    [0.95 * editSimilarity(a.map((t) => t.phon).join(''), b.map((t) => t.phon).join('')), 'sound-alike keys'],
+    [align.containment, 'all listed words contained'],
+  ];
+  if (a.some((t) => t.abjad) !== b.some((t) => t.abjad)) {
+    const consA = a.map((t) => t.cons).join('');
+    const consB = b.map((t) => t.cons).join('');
+    if (consA.length >= 3) signals.push([0.92 * editSimilarity(consA, consB), 'consonant skeletons']);
+  }
+  let best = signals[0] as [number, string];
+  for (const s of signals) if (s[0] > best[0]) best = s;
+  const score = Math.min(RULE_SCORES.fuzzyCeiling, Math.round(best[0] * 1000) / 1000);
+  const via = transliterated ? ' after transliteration' : '';
+  return { score, rule: 'fuzzy', detail: `similar by ${best[1]}${via}: "${a.map((t) => t.latin).join(' ')}" ~ "${b.map((t) => t.latin).join(' ')}"` };
+}
