@@ -55,14 +55,17 @@ export function buildProgram(setStatus: (status: number) => void): Command {
       .command('verify')
       .summary('verify signed licenses and other documents, offline, against trust lists')
       .description('Verify signed xlic documents (compact or JSON JWS): signature, certificate path to a trusted root,\nissuer binding, schema, validity window and status. Fail-closed: anything unproven is INVALID.')
-      .argument('<file...>', 'signed documents ("-" for standard input)'),
+      .argument('[file...]', 'signed documents or license PDFs ("-" for standard input)'),
   )
+    .option('--qr <text>', 'text a scanner read from a license QR code; repeat for multi-part codes', collect)
     .option('--require-fresh-status', 'treat missing or out-of-date status information as INVALID')
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples([
       'xlic verify license.jws --trust jp-trust.jws --trust de-trust.jws --status de-status.jws',
       'xlic verify license.jws --bundle border-bundle.jws --require-fresh-status',
       'xlic verify license.jws --trust roots.pem --at 2027-01-15T00:00:00Z --json',
+      'xlic verify license.pdf --trust jp-trust.jws --trust de-trust.jws',
+      "xlic verify --qr 'XL1:…' --trust jp-trust.jws",
     ]))
     .action(async (files: string[], opts) => {
       const { verifyCommand } = await import('./commands/verify.js');
@@ -119,6 +122,21 @@ export function buildProgram(setStatus: (status: number) => void): Command {
     .action(async (opts) => {
       const { bundleCommand } = await import('./commands/bundle.js');
       setStatus(await bundleCommand(opts));
+    });
+
+  program
+    .command('render')
+    .summary('render a signed license as a PDF carrying its signed original and QR code')
+    .description('Render a human-readable PDF (A4 or US Letter) of a signed license. The signed license (and any signed\nend-use declarations) travel inside as PDF/A-3 style associated files, and as QR codes on the page.\nRendering is deterministic: the same signed license always gives the same bytes.')
+    .argument('<signed>', 'signed license (compact or JSON JWS)')
+    .requiredOption('-o, --out <file>', 'where to write the PDF')
+    .option('--paper <size>', 'A4 or Letter', 'A4')
+    .option('--declaration <file>', 'signed end-use declaration to attach; repeat', collect)
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic render license.jws -o license.pdf', 'xlic render license.jws --paper Letter --declaration eud.jws -o license.pdf']))
+    .action(async (file: string, opts) => {
+      const { renderCommand } = await import('./commands/render.js');
+      setStatus(await renderCommand(file, opts));
     });
 
   const cert = program.command('cert').summary('certificate tools').description('Certificate tools.');

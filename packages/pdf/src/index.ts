@@ -7,3 +7,5 @@ export { encodeQrPayload, decodeQrPayload, assembleQrParts, decodeQrTexts, QR_PR
 export { extractEmbedded, type ExtractResult, type EmbeddedFile, type EmbeddedDeclaration } from './extract.js';
 export { inspectLicensePdf, type LicensePdfInspection } from './inspect.js';
 export { comparePdfRendering, type RenderingComparison, type RenderingDifference } from './compare.js';
+export { signersFromJws } from './signers.js';
+export { verifyLicensePdf, type PdfVerificationResult } from './verify-pdf.js';

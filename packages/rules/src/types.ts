@@ -50,6 +50,8 @@ export interface RuleResult {
   fired: boolean;
   /** The outcome, when fired. */
   outcome?: RuleOutcome;
+  /** For a fired escalation: verification time + within, RFC 3339 in UTC. */
+  deadline?: string;
   /** Why the rule could not be evaluated; its outcome is then a fail with code RULE_EVALUATION_ERROR. */
   error?: { code: Extract<Code, 'RULE_EVALUATION_ERROR'>; message: string; path: string };
 }

@@ -52,14 +52,14 @@ export function phoneticKey(token: string): string {
 }
 
 /**
- * Consonant skeleton: the sound-alike key without vowels (nor w, y, which Arabic uses for long vowels)
- * and without a final h (ta marbuta). Abjad scripts write no short vowels, so a transliterated Arabic
+ * Consonant skeleton: the sound-alike key without vowels (y included, as Arabic writes long i with it)
+ * (w is dropped before the rewrite, as Arabic writes long u with it) and without a final h (ta marbuta). Abjad scripts write no short vowels, so a transliterated Arabic
  * name (mhmd) can only be compared with a Latin one (Muhammad) this way.
  *
  * @example
  * consonantSkeleton('muhammad') === consonantSkeleton('mhmd') // 'mhmd'
  */
 export function consonantSkeleton(token: string): string {
-  const s = consonantRewrite(token).replace(/[aeiouyv]/g, '');
+  const s = consonantRewrite(token.replace(/w/g, '')).replace(/[aeiouy]/g, '');
   return collapseDoubles(s).replace(/h$/, '');
 }
