@@ -24,7 +24,8 @@ function section(title) {
 
 /** Run xlic, show the command and its output, and insist on the expected exit status. */
 function run(args, { expect = 0, quiet = false, env = {} } = {}) {
-  console.log(dim(`$ xlic ${args.map((a) => (a.includes(' ') ? JSON.stringify(a) : a)).join(' ')}`));
+  const shown = args.map((a) => (a.length > 48 ? `${a.slice(0, 24)}…` : a)).map((a) => (a.includes(' ') ? JSON.stringify(a) : a));
+  console.log(dim(`$ xlic ${shown.join(' ')}`));
   const r = spawnSync(process.execPath, [xlic, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   if (!quiet) process.stdout.write(r.stdout.replace(/^/gm, '  '));
   if (r.stderr) process.stdout.write(r.stderr.replace(/^/gm, '  '));
@@ -33,6 +34,20 @@ function run(args, { expect = 0, quiet = false, env = {} } = {}) {
     process.exit(1);
   }
   return r;
+}
+
+/** Rasterise the PDF and read its QR codes with zbarimg, when poppler and zbar are installed. */
+function scanQrCodes(pdf) {
+  const have = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+  if (!have('pdftoppm') || !have('zbarimg')) {
+    console.log(dim('  (pdftoppm or zbarimg not installed: skipping the scan of the printed QR codes)'));
+    return undefined;
+  }
+  const prefix = path.join(work, 'scan');
+  spawnSync('pdftoppm', ['-r', '150', '-gray', pdf, prefix]);
+  const pages = fs.readdirSync(work).filter((f) => f.startsWith('scan')).map((f) => path.join(work, f));
+  const r = spawnSync('zbarimg', ['--raw', '-q', ...pages], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter((l) => l.trim() !== '');
 }
 
 fs.rmSync(work, { recursive: true, force: true });
@@ -87,6 +102,20 @@ run(['sign', w('de', 'status.json'), '--key', w('de', 'list-signer.key.pem'), '-
 const trust = ['--trust', w('jp', 'trust-list.jws'), '--trust', w('de', 'trust-list.jws'), '--status', w('de', 'status.jws')];
 section('Japanese customs verifies it offline with its trust lists');
 run(['verify', w('license.jws'), ...trust]);
+
+section('The exporter gets a PDF that carries the signed original; customs checks the PDF and its printed QR codes');
+run(['render', w('license.jws'), '-o', w('license.pdf')]);
+run(['verify', w('license.pdf'), ...trust], { quiet: true });
+console.log('  VALID: the attachment verifies and the visible pages are exactly its rendering');
+const scanned = scanQrCodes(w('license.pdf'));
+if (scanned) {
+  run(['verify', ...scanned.flatMap((t) => ['--qr', t]), ...trust], { quiet: true });
+  console.log(`  VALID: ${scanned.length} QR codes read back by zbarimg from the printed pages verify on their own`);
+}
+const forged = fs.readFileSync(w('license.pdf'));
+fs.writeFileSync(w('license-forged.pdf'), Buffer.concat([forged, Buffer.from('\n% an appended incremental update\n%%EOF\n')]));
+run(['verify', w('license-forged.pdf'), ...trust], { expect: 1, quiet: true });
+console.log('  INVALID: an incremental update appended to the PDF is refused (PDF_INCREMENTAL_UPDATE)');
 
 section('A copy with the quantity changed after signing is refused');
 const [h, p, s] = fs.readFileSync(w('license.jws'), 'utf8').trim().split('.');

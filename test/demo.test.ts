@@ -15,6 +15,8 @@ it('the demo runs end to end: VALID at the border, tampered and revoked INVALID,
   expect(out).toMatch(/INVALID\s+license DE-BAFA-EA-2026-018274\s+\.demo\/license-tampered\.jws\n\s+Reason .*\[JWS_SIGNATURE_INVALID\]/);
   expect(out).toMatch(/Reason\s+revoked on .*\[LICENSE_REVOKED\]/);
   expect(out).toMatch(/VALID\s+license DE-BAFA-SAG-2026-004127[\s\S]*BUNDLE_AGE/);
+  expect(out).toMatch(/VALID: \d+ QR codes read back by zbarimg/);
+  expect(out).toMatch(/INVALID: an incremental update/);
   expect(out).toMatch(/Demo complete\./);
   expect(out).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
 }, 300_000);

@@ -93,14 +93,20 @@ describe('signDocument: refusals', () => {
   });
 
   it('validates what is serialized, not the object (a toJSON that changes the content)', async () => {
-    const doc = Object.assign(Object.create({ toJSON: () => ({ ...license(), items: [] }) }) as object, license());
+    // Non-enumerable, so the schema validator does not see it; JSON.stringify calls it.
+    const doc = Object.defineProperty(license(), 'toJSON', { value: () => ({ ...license(), items: [] }), enumerable: false });
     const e = await refusal(signDocument(doc, licenseSigner, { signingTime: SIGNED }));
     expect(e.code).toBe('SIGN_DOCUMENT_INVALID');
+    expect(e.findings!.map((f) => f.path)).toContain('/items');
   });
 
-  it('SIGN_DOCUMENT_INVALID for a document that cannot be serialized', async () => {
-    const doc: Record<string, unknown> = license() as unknown as Record<string, unknown>;
-    doc['self'] = doc;
+  it('SIGN_DOCUMENT_INVALID (not a foreign error) for a document that cannot be serialized', async () => {
+    const doc = Object.defineProperty(license(), 'toJSON', {
+      value: () => {
+        throw new TypeError('cannot serialize');
+      },
+      enumerable: false,
+    });
     expect((await refusal(signDocument(doc, licenseSigner, { signingTime: SIGNED }))).code).toBe('SIGN_DOCUMENT_INVALID');
   });
 

@@ -61,7 +61,7 @@ export function agencyKey(a: { country: string; agencyId: string }): string {
  * Trust model (docs/SPEC.md): the first trust list is the verifier's own national list; it must be
  * signed under a root it lists itself as trust-list-publisher for its publisher (and, if `pins` are
  * given, one of those roots). Every further list must be signed under a root that an accepted list
- * trusts as trust-list-publisher, for the list's own publisher.
+ * trusts as trust-list-publisher, for the list's own publisher; its entries count only for its own country.
  *
  * @example
  * const ctx = await loadTrust({ trustLists: [{ name: 'jp-trust.jws', text }] });
@@ -84,13 +84,17 @@ export async function loadTrust(options: LoadTrustOptions): Promise<TrustContext
   }
 
   const accepted: Array<{ list: TrustList; source: string }> = [];
+  let anchorList: { id: string; country: string } | undefined;
   let index: TrustIndex | undefined;
   const lists: TrustContext['trustLists'] = [];
   for (const t of trustTexts) {
     const read = readSignedList(t.text, 'trust-list', 'TRUST_LIST_REJECTED', t.name);
     const list = read.document;
     const source = `${t.name} (${list.id} #${list.sequence}, ${list.publisher.agencyId} ${list.publisher.country})`;
-    const candidate = { list, source };
+    // An allied list speaks only for its own country: its entries for other countries (say, a root for the
+    // verifier's own agency) are not trust anchors. Only the anchor list, in any version, names anyone.
+    const isAnchor = !anchorList || (anchorList.id === list.id && anchorList.country === list.publisher.country);
+    const candidate = { list: isAnchor ? list : { ...list, entries: list.entries.filter((e) => e.agency.country === list.publisher.country) }, source };
     // The anchor list vouches for itself; later lists need a publisher trusted by what came before.
     const checkIndex = index ?? (await buildTrustIndex([candidate]));
     const verified = await checkListSignature(read, checkIndex, crls, at, 'trust-list-publisher', list.publisher, 'TRUST_LIST_REJECTED', t.name);
@@ -107,6 +111,7 @@ export async function loadTrust(options: LoadTrustOptions): Promise<TrustContext
       lists.splice(same, 1); // parallel to `accepted`: report only the version in use
     }
     accepted.push(candidate);
+    anchorList ??= { id: list.id, country: list.publisher.country };
     const stale = Date.parse(list.nextUpdate) < at.getTime();
     if (stale) notices.push({ name: 'trust', status: 'warn', code: 'TRUST_LIST_STALE', message: `trust list ${list.id} #${list.sequence} was due for update on ${list.nextUpdate}` });
     lists.push({ id: list.id, sequence: list.sequence, publisher: `${list.publisher.agencyId} (${list.publisher.country})`, source, nextUpdate: list.nextUpdate, stale });
