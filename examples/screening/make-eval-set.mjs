@@ -31,7 +31,7 @@ function typo(name) {
   const i = longestWordIndex(words);
   const w = words[i];
   const at = 1 + Math.floor(rand() * (w.length - 2));
-  const letters = 'aeinorstlm';
+  const letters = /\p{Script=Cyrillic}/u.test(w) ? 'аеиностлм' : 'aeinorstlm';
   let c = pick(letters);
   while (c === w[at].toLowerCase()) c = pick(letters);
   words[i] = w.slice(0, at) + c + w.slice(at + 1);

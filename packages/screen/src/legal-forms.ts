@@ -43,7 +43,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   'trading', 'trade', 'traders', 'group', 'holding', 'holdings', 'international', 'intl', 'industries', 'industry', 'industrial',
   'technologies', 'technology', 'tech', 'engineering', 'enterprises', 'enterprise', 'services', 'service', 'general', 'import', 'export',
   'global', 'solutions', 'systems', 'manufacturing', 'products', 'logistics', 'partners', 'kogyo', 'sangyo', 'shoji', 'boeki',
-  'seisakusho', 'sanayi', 'ticaret', 'handels', 'handel', 'gesellschaft', 'industrie', 'societe', 'compagnie', 'firma', 'company',
+  'seisakusho', 'sanayi', 'san', 'ticaret', 'tic', 'zavod', 'kombinat', 'establishment', 'est', 'muassasa', 'handels', 'handel', 'gesellschaft', 'industrie', 'societe', 'compagnie', 'firma', 'company',
 ]);
 
 /** Function words dropped from names ("and", "of", "&"…), unless nothing else is left. */

@@ -17,6 +17,8 @@ export interface NameToken {
   abjad: boolean;
   /** Not Latin script: `latin` came from transliteration. */
   transliterated: boolean;
+  /** One Han or Hangul character (these scripts write words without spaces; each character counts alone). */
+  syllabic: boolean;
   /** Weight in the name score: 1, 0.5 for one- and two-letter words, 0.3 for generic words. */
   weight: number;
 }
@@ -105,6 +107,24 @@ export function transliterateToken(token: string): string {
   return anyAscii(token).toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hangul}]/u;
+
+/** Split Han and Hangul characters into words of their own; other runs (kana, Latin) stay together. */
+function splitSyllabic(token: string): string[] {
+  if (!SYLLABIC.test(token)) return [token];
+  const out: string[] = [];
+  let run = '';
+  for (const c of token) {
+    if (SYLLABIC.test(c)) {
+      if (run) out.push(run);
+      run = '';
+      out.push(c);
+    } else run += c;
+  }
+  if (run) out.push(run);
+  return out;
+}
+
 function tokensOf(text: string): string[] {
   return text.split(/\s+/u).filter((t) => t.length > 0);
 }
@@ -182,9 +202,10 @@ export function normalizeName(text: string): NameKey {
   const confusables = foldConfusables(tokensOf(folded).slice(0, MAX_TOKENS));
   flags.push(...confusables.flags);
   let tokens: NameToken[] = [];
-  for (const native of confusables.tokens) {
+  for (const native of confusables.tokens.flatMap(splitSyllabic).slice(0, MAX_TOKENS)) {
     const latin = transliterateToken(native);
     if (latin.length === 0) continue;
+    const syllabic = SYLLABIC.test(native);
     tokens.push({
       native,
       latin,
@@ -192,7 +213,8 @@ export function normalizeName(text: string): NameKey {
       cons: consonantSkeleton(latin),
       abjad: ABJAD.test(native),
       transliterated: NON_LATIN.test(native),
-      weight: weightOf(latin),
+      syllabic,
+      weight: syllabic ? 1 : weightOf(latin),
     });
   }
   const withoutForms = removeLegalForms(tokens);

@@ -22,6 +22,7 @@ function consonantRewrite(token: string): string {
     .replace(/c/g, 'k')
     .replace(/x/g, 'ks')
     .replace(/w/g, 'v')
+    .replace(/v/g, 'f') // Petrov / Petroff, Wolkow / Volkov
     .replace(/n(?=[bpm])/g, 'm') // Hepburn: Shinbashi / Shimbashi
     .replace(/([aeiou])h(?=[^aeiouy]|$)/g, '$1'); // Tohkai, Ohno: a lengthening h
 }

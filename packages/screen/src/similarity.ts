@@ -35,7 +35,10 @@ export function editSimilarity(a: string, b: string): number {
  */
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.latin === b.latin) return 1;
-  let s = editSimilarity(a.latin, b.latin);
+  // One Han or Hangul character is a word of its own: the same character (or reading) or nothing.
+  if (a.syllabic || b.syllabic) return 0;
+  let s = isTransposition(a.latin, b.latin) ? 1 - 1 / a.latin.length : editSimilarity(a.latin, b.latin);
+  if (isAbbreviation(a.latin, b.latin)) s = Math.max(s, 0.85);
   if (a.phon === b.phon && a.phon.length >= 4) s = Math.max(s, 0.92);
   if (a.abjad !== b.abjad && a.cons.length >= 2) {
     if (a.cons === b.cons) s = Math.max(s, a.cons.length >= 3 ? 0.92 : 0.85);
@@ -43,6 +46,23 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
   }
   return s;
 }
+
+/** Same letters with two neighbours swapped (Levenshtein counts that as two edits; people as one). */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** "est" for "establishment", "san" for "sanayi": a word of 3+ letters cut short with a dot. */
+function isAbbreviation(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.length >= short.length + 3 && long.startsWith(short);
+}
+
+/** Weak word similarities count quadratically less: two different words are not two-thirds of a match. */
+const damp = (s: number): number => (s >= 0.8 ? s : s * s);
 
 const sameSequence = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 const sorted = (a: readonly string[]): string[] => [...a].sort();
@@ -74,7 +94,7 @@ function alignTokens(listed: readonly NameToken[], candidate: readonly NameToken
     usedJ.add(p.j);
     const a = listed[p.i] as NameToken;
     const b = candidate[p.j] as NameToken;
-    matched += p.s * (a.weight + b.weight);
+    matched += damp(p.s) * (a.weight + b.weight);
     if (a.weight === 1 && p.s >= 0.88) {
       strongDistinctive++;
       strongSum += p.s;
@@ -91,8 +111,8 @@ function alignTokens(listed: readonly NameToken[], candidate: readonly NameToken
  * Compare a listed name with a candidate name. Rules, in order: exact-normalised (same words in the
  * same order; also same letters with different word breaks, 0.97), token-sort (same words, any order,
  * 0.98), transliteration (same words once both are in Latin letters, 0.95), fuzzy (best of word
- * alignment, sorted and concatenated edit similarity, sound-alike and consonant-skeleton similarity,
- * containment; at most 0.94).
+ * alignment; letters and sound-alike keys without spaces when words are broken differently;
+ * consonant skeletons between abjad and other scripts; containment; at most 0.94).
  *
  * @example
  * compareNames(normalizeName('Tokai Seimitsu Kogyo'), normalizeName('Kogyo Tokai Seimitsu')).rule // 'token-sort'
@@ -131,11 +151,14 @@ function fuzzyCompare(listed: NameKey, candidate: NameKey, transliterated: boole
   const align = alignTokens(a, b);
   const signals: Array<[number, string]> = [
     [align.score, 'word alignment'],
-    [editSimilarity(sorted(a.map((t) => t.latin)).join(' '), sorted(b.map((t) => t.latin)).join(' ')), 'sorted words'],
-    [editSimilarity(a.map((t) => t.latin).join(''), b.map((t) => t.latin).join('')), 'letters without spaces'],
-    [0.95 * editSimilarity(a.map((t) => t.phon).join(''), b.map((t) => t.phon).join('')), 'sound-alike keys'],
     [align.containment, 'all listed words contained'],
   ];
+  // Whole-string comparisons only where words are broken differently (Alnoor / Al Noor, Hua Xin / Huaxin):
+  // elsewhere a long shared word would carry a different distinctive word along.
+  if (a.length !== b.length) {
+    signals.push([editSimilarity(a.map((t) => t.latin).join(''), b.map((t) => t.latin).join('')), 'letters without spaces']);
+    signals.push([0.95 * editSimilarity(a.map((t) => t.phon).join(''), b.map((t) => t.phon).join('')), 'sound-alike keys without spaces']);
+  }
   if (a.some((t) => t.abjad) !== b.some((t) => t.abjad)) {
     const consA = a.map((t) => t.cons).join('');
     const consB = b.map((t) => t.cons).join('');

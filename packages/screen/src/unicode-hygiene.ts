@@ -64,13 +64,15 @@ export function foldConfusables(tokens: readonly string[]): { tokens: string[]; 
     const mixed = LATIN.test(t) && CYRL_GREEK.test(t);
     const disguised = !mixed && nameHasLatin && CYRL_GREEK.test(t) && allConfusable(t);
     if (!mixed && !disguised) return t;
+    const folded = Array.from(t, (c) => CONFUSABLE_TO_LATIN[c] ?? c).join('');
     flags.push({
       kind: mixed ? 'mixed-script' : 'confusable-characters',
       message: mixed
         ? `"${t}" mixes Latin with Cyrillic or Greek letters that look alike`
         : `"${t}" is written in Cyrillic or Greek letters that look like Latin ones, inside a Latin name`,
     });
-    return Array.from(t, (c) => CONFUSABLE_TO_LATIN[c] ?? c).join('');
+    // Fold only when that yields a Latin word; a Cyrillic word with one stray Latin letter stays Cyrillic.
+    return CYRL_GREEK.test(folded) ? t : folded;
   });
   return { tokens: out, flags };
 }

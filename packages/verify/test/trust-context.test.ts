@@ -3,7 +3,7 @@ import { isXlicError } from '@xlic/core';
 import { issueCrl, thumbprint, toPem } from '@xlic/trust';
 import { describeAge, loadTrust, type LoadTrustOptions } from '../src/trust-context.js';
 import { verifyDocument } from '../src/verify-document.js';
-import { AT, buildWorld, bundle, deLicense, entry, forge, krLicense, named, replacePayload, sign, statusList, trustList, type World } from './fixtures/pki.js';
+import { AT, buildWorld, bundle, deLicense, entry, forge, makeAgency, krLicense, named, replacePayload, sign, statusList, trustList, type World } from './fixtures/pki.js';
 
 let w: World;
 beforeAll(async () => {
@@ -93,11 +93,26 @@ describe('loadTrust: further lists', () => {
     expect(f.message).toMatch(/TRUST_ISSUER_MISMATCH/);
   });
 
-  it('does not let an allied list stand in for the anchor list when given first', async () => {
-    // Only DE's own list, first: it vouches for itself, so it is accepted as anchor; the caller chose it.
-    // With JP first, DE's list cannot replace JP's own view.
+  it('treats whichever list comes first as the anchor list (the operator chooses it)', async () => {
     const ctx = await loadTrust({ trustLists: [named('de.jws', w.deListJws)], at: AT });
     expect(ctx.index.anchors().map((a) => a.agency.agencyId)).toEqual(['BAFA']);
+  });
+
+  it('an allied list cannot add a root for another country, such as a fake root of the verifier\'s own agency', async () => {
+    const fakeJp = await makeAgency('JP', 'METI', w.jp.name);
+    const deList = trustList(w.de, [await entry(w.de, ['license-issuer', 'trust-list-publisher']), await entry(fakeJp, ['license-issuer']), await entry(w.kr, ['license-issuer'])], { sequence: 8 });
+    const ctx = await loadTrust({ trustLists: [named('jp.jws', w.jpListJws), named('de.jws', await sign(deList, w.de.list))], at: AT });
+    expect(ctx.index.anchors().filter((a) => a.source.startsWith('de.jws')).map((a) => a.agency.country)).toEqual(['DE']);
+    const license = deLicense({ id: 'JP-METI-2026-1', issuer: { country: 'JP', agencyId: 'METI', name: w.jp.name } });
+    const r = await verifyDocument(await sign(license, fakeJp.license), ctx);
+    expect({ verdict: r.verdict, code: r.code }).toEqual({ verdict: 'INVALID', code: 'CERT_UNTRUSTED_ROOT' });
+  });
+
+  it('a newer version of the anchor list still names allies', async () => {
+    const v4 = await sign({ ...w.jpList, sequence: 4 }, w.jp.list, new Date('2026-11-16T00:00:00Z'));
+    const ctx = await loadTrust({ trustLists: [named('jp-3.jws', w.jpListJws), named('de.jws', w.deListJws), named('jp-4.jws', v4)], at: AT });
+    expect(ctx.trustLists.map((l) => `${l.id}#${l.sequence}`)).toEqual(['DE-BAFA-TL#7', 'JP-METI-TL#4']);
+    expect(ctx.index.anchorsForRole('license-issuer').filter((a) => a.source.startsWith('jp-4')).map((a) => a.agency.agencyId)).toEqual(['METI', 'BAFA', 'SBDU']);
   });
 });
 
