@@ -1,4 +1,4 @@
-import type { Party } from '@xlic/core';
+import type { Address, Party } from '@xlic/core';
 import type { EntryName, ScreeningList } from './documents.js';
 import { buildScreeningIndex } from './screening-index.js';
 import { screenParty } from './screen-party.js';
@@ -25,7 +25,7 @@ export interface EvalReport {
 }
 
 const AT = new Date('2026-11-23T00:00:00Z');
-const ADDRESS = { lines: ['-'], city: '-' };
+const ADDRESS: Address = { lines: ['-'], city: '-' };
 
 /**
  * Screen each candidate against a list holding only its listed entry and count hits: recall over the

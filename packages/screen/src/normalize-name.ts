@@ -30,6 +30,23 @@ export interface NameKey {
   tokens: NameToken[];
   /** What looked suspicious in the way the name is written. */
   flags: NameFlag[];
+  /** Script family of the first non-Latin word (cjk, hangul, cyrillic, arabic, greek, hebrew, other), if any. */
+  script?: string;
+}
+
+const SCRIPT_FAMILIES: ReadonlyArray<[string, RegExp]> = [
+  ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ['hangul', /\p{Script=Hangul}/u],
+  ['cyrillic', /\p{Script=Cyrillic}/u],
+  ['arabic', /\p{Script=Arabic}/u],
+  ['greek', /\p{Script=Greek}/u],
+  ['hebrew', /\p{Script=Hebrew}/u],
+];
+
+/** Script family of a word that is not Latin. */
+function scriptFamily(word: string): string {
+  for (const [family, re] of SCRIPT_FAMILIES) if (re.test(word)) return family;
+  return 'other';
 }
 
 const MAX_TOKENS = 40;
@@ -103,9 +120,12 @@ export function stripPunctuation(text: string): string {
  * transliterateToken('сергей') // 'sergey'
  */
 export function transliterateToken(token: string): string {
-  if (/^[a-z0-9]+$/.test(token)) return token;
-  return anyAscii(token).toLowerCase().replace(/[^a-z0-9]/g, '');
+  const latin = /^[a-z0-9]+$/.test(token) ? token : anyAscii(token).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return ROMANISATION_EQUIVALENTS[latin] ?? latin;
 }
+
+/** Words with two established romanisations that no letter rule relates (日本: Nihon and Nippon). */
+const ROMANISATION_EQUIVALENTS: Readonly<Record<string, string>> = { nippon: 'nihon' };
 
 const SYLLABIC = /[\p{Script=Han}\p{Script=Hangul}]/u;
 
@@ -221,5 +241,6 @@ export function normalizeName(text: string): NameKey {
   if (withoutForms.length > 0) tokens = withoutForms;
   const withoutStops = tokens.filter((t) => !STOP_WORDS.has(t.native));
   if (withoutStops.length > 0) tokens = withoutStops;
-  return { text, tokens, flags };
+  const first = tokens.find((t) => t.transliterated);
+  return first ? { text, tokens, flags, script: scriptFamily(first.native) } : { text, tokens, flags };
 }

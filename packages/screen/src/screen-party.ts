@@ -95,14 +95,27 @@ export function screenParty(index: ScreeningIndex, party: Party): ScreeningHit[]
       offer(makeHit(entry, 'identifier', RULE_SCORES.identifier, { partyField: 'identifiers', partyValue: id.value, identifier: k }, `same ${id.scheme}`), entry);
     }
   }
-  for (const pn of partyNames(party)) {
+  // The original script decides when both sides have it: a romanised name that is merely similar does
+  // not override kanji (or Cyrillic, Arabic …) that clearly differ (大阪光学 vs 大阪化学, Kogaku vs Kagaku).
+  const names = partyNames(party);
+  const nativeScript = names[0]?.key.script;
+  const weak: Array<{ hit: ScreeningHit; entry: IndexedEntry }> = [];
+  for (const pn of names) {
     for (const i of candidateNames(index, pn.key)) {
       const n = index.names[i];
       if (!n) continue;
       const c = compareNames(n.key, pn.key);
       if (c.score < index.threshold) continue;
-      offer(makeHit(n.entry, c.rule, c.score, { partyField: pn.field, partyValue: pn.value, entryName: { ...n.name, index: n.nameIndex } }, c.detail), n.entry);
+      const hit = makeHit(n.entry, c.rule, c.score, { partyField: pn.field, partyValue: pn.value, entryName: { ...n.name, index: n.nameIndex } }, c.detail);
+      if (pn.field === 'legalNameLatin' && c.rule === 'fuzzy') weak.push({ hit, entry: n.entry });
+      else offer(hit, n.entry);
     }
+  }
+  for (const { hit, entry } of weak) {
+    const own = names[0];
+    const sameScript = own && nativeScript !== undefined ? entry.keys.filter((k) => k.script === nativeScript) : [];
+    const native = own ? Math.max(0, ...sameScript.map((k) => compareNames(k, own.key).score)) : 0;
+    if (sameScript.length === 0 || native >= index.threshold) offer(hit, entry);
   }
   return [...best.values()].sort((a, b) => (a.status === b.status ? b.score - a.score : a.status === 'current' ? -1 : 1));
 }

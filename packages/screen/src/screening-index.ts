@@ -27,6 +27,8 @@ export interface IndexedEntry {
   /** current: matches; informational: de-listed (or not yet listed) at the index time. */
   status: 'current' | 'informational';
   informationalReason?: 'delisted' | 'not-yet-listed';
+  /** The normalised names of the entry, in the order of `entry.names`. */
+  keys: NameKey[];
 }
 
 /** One name of an entry, normalised once. */
@@ -128,7 +130,7 @@ export function buildScreeningIndex(lists: readonly ScreeningListSource[], at: D
     const il: IndexedList = { id: list.id, sequence: list.sequence, publisher: list.publisher, source, policy: list.policy, stale };
     indexedLists.push(il);
     for (const entry of list.entries) {
-      const ie: IndexedEntry = { list: il, entry, ...statusAt(entry, now) };
+      const ie: IndexedEntry = { list: il, entry, ...statusAt(entry, now), keys: [] };
       (entry.identifiers ?? []).forEach((id, index) => {
         const k = identifierKey(id);
         const bucket = identifiers.get(k) ?? [];
@@ -137,6 +139,7 @@ export function buildScreeningIndex(lists: readonly ScreeningListSource[], at: D
       });
       entry.names.forEach((name, nameIndex) => {
         const key = normalizeName(name.value);
+        ie.keys.push(key);
         const at = names.length;
         names.push({ entry: ie, nameIndex, name, key });
         for (const b of blockingKeys(key)) {

@@ -31,7 +31,7 @@ export function editSimilarity(a: string, b: string): number {
 
 /**
  * Similarity of two words: edit similarity of their transliterations, raised to 0.92 when their
- * sound-alike keys agree (4+ letters), and for abjad words compared on consonant skeletons.
+ * sound-alike keys agree (3+ letters) or to 0.95 × the similarity of those keys, and for abjad words compared on consonant skeletons.
  */
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.latin === b.latin) return 1;
@@ -39,7 +39,8 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.syllabic || b.syllabic) return 0;
   let s = isTransposition(a.latin, b.latin) ? 1 - 1 / a.latin.length : editSimilarity(a.latin, b.latin);
   if (isAbbreviation(a.latin, b.latin)) s = Math.max(s, 0.85);
-  if (a.phon === b.phon && a.phon.length >= 4) s = Math.max(s, 0.92);
+  if (a.phon === b.phon && a.phon.length >= 3) s = Math.max(s, 0.92);
+  else if (a.phon.length >= 4 && b.phon.length >= 4) s = Math.max(s, 0.95 * editSimilarity(a.phon, b.phon));
   if (a.abjad !== b.abjad && a.cons.length >= 2) {
     if (a.cons === b.cons) s = Math.max(s, a.cons.length >= 3 ? 0.92 : 0.85);
     else s = Math.max(s, 0.9 * editSimilarity(a.cons, b.cons));
@@ -58,7 +59,7 @@ function isTransposition(a: string, b: string): boolean {
 /** "est" for "establishment", "san" for "sanayi": a word of 3+ letters cut short with a dot. */
 function isAbbreviation(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return short.length >= 3 && long.length >= short.length + 3 && long.startsWith(short);
+  return short.length >= 3 && short.length <= 4 && long.length >= short.length + 3 && long.startsWith(short);
 }
 
 /** Weak word similarities count quadratically less: two different words are not two-thirds of a match. */
@@ -69,7 +70,7 @@ const sorted = (a: readonly string[]): string[] => [...a].sort();
 
 interface Alignment {
   score: number;
-  /** Listed words matched at ≥ 0.88, out of the listed non-generic words. */
+  /** When every listed word is found (≥ 0.88) in the candidate, 0.9 × their mean similarity; else 0. */
   containment: number;
 }
 
@@ -86,7 +87,7 @@ function alignTokens(listed: readonly NameToken[], candidate: readonly NameToken
   const usedI = new Set<number>();
   const usedJ = new Set<number>();
   let matched = 0;
-  let strongDistinctive = 0;
+  let strong = 0;
   let strongSum = 0;
   for (const p of pairs) {
     if (usedI.has(p.i) || usedJ.has(p.j)) continue;
@@ -95,15 +96,15 @@ function alignTokens(listed: readonly NameToken[], candidate: readonly NameToken
     const a = listed[p.i] as NameToken;
     const b = candidate[p.j] as NameToken;
     matched += damp(p.s) * (a.weight + b.weight);
-    if (a.weight === 1 && p.s >= 0.88) {
-      strongDistinctive++;
+    if (p.s >= 0.88) {
+      strong++;
       strongSum += p.s;
     }
   }
   const total = listed.reduce((n, t) => n + t.weight, 0) + candidate.reduce((n, t) => n + t.weight, 0);
   const distinctive = listed.filter((t) => t.weight === 1).length;
-  // Every distinctive listed word found in the candidate (2+ of them): the candidate extends a listed name.
-  const containment = distinctive >= 2 && strongDistinctive === distinctive ? 0.9 * (strongSum / distinctive) : 0;
+  // Every listed word found in the candidate (2+ distinctive ones): the candidate extends a listed name.
+  const containment = distinctive >= 2 && strong === listed.length ? 0.9 * (strongSum / listed.length) : 0;
   return { score: total === 0 ? 0 : matched / total, containment };
 }
 

@@ -1,7 +1,6 @@
 // @xlic/trust: the xlic agency PKI (certificate profile, issuance, CRLs) and RFC 5280 path validation.
-// ./x509.js loads reflect-metadata before @peculiar/x509 and hands it our WebCrypto; every module that
-// generates certificates imports it from there, so the order holds however this package is entered.
-import './x509.js';
+// ./x509.js loads reflect-metadata before @peculiar/x509 and hands it our WebCrypto; issue.ts imports it
+// on first use only, so verification (which never needs it) starts fast.
 export { SIGNING_ALGORITHMS, algorithmOfKey, type SigningAlgorithm } from './algorithms.js';
 export {
   MAX_CERTIFICATE_BYTES,

@@ -18,7 +18,6 @@ import { encodeName, type NameInput } from './names.js';
 import { EKU_OIDS, type Purpose } from './oids.js';
 import { readPublicKeyInfo } from './public-key.js';
 import { verifySignature } from './signature.js';
-import { x509 } from './x509.js';
 
 const DAY_MS = 86_400_000;
 /** Default and largest validity of a root, in days. */
@@ -208,6 +207,8 @@ interface SignParams {
 
 async function signCertificate(p: SignParams): Promise<Uint8Array> {
   try {
+    // Loaded on first use: verification never needs @peculiar/x509, and it is slow to load.
+    const { x509 } = await import('./x509.js');
     const cert = await x509.X509CertificateGenerator.create({
       serialNumber: randomSerial(),
       subject: new x509.Name(toArrayBuffer(p.subject)),
