@@ -149,7 +149,7 @@ describe('operators', () => {
     expect(cond({ '==': [{ var: 'key' }, 'USD'] }, { key: 'USD' })).toBe(true);
     expect(fails({ sumBy: [{ var: 'xs' }, { var: 'k' }, { var: 'v' }] }, { xs: [{ k: 1, v: 1 }] })).toMatch(/groups by strings/);
     expect(fails({ sumBy: [{ var: 'xs' }, { var: 'k' }, { var: 'v' }] }, { xs: [{ k: 'a', v: 'x' }] })).toMatch(/adds numbers/);
-    expect(fails({ sumBy: [[{ k: 'a' }], { var: 'k' }, 1] })).toMatch(/exactly one operator/);
+    expect(fails({ sumBy: [[{ k: 'a' }], { var: 'k' }, 1] })).toMatch(/"k" is not an operator/);
   });
 
   it('plusTime adds fixed-length units and returns UTC', () => {

@@ -3,3 +3,4 @@ export { loadTrust, agencyKey, describeAge, type LoadTrustOptions, type LoadedSt
 export { verifyDocument, type VerifyOptions } from './verify-document.js';
 export { readSignedList, checkListSignature } from './verify-list.js';
 export { CheckList, type Check, type CheckStatus, type SignatureReport, type VerificationResult } from './result.js';
+export { VerificationCache } from './verification-cache.js';

@@ -2,6 +2,7 @@ import { XlicError, type StatusList, type TrustList } from '@xlic/core';
 import { buildTrustIndex, trustIndexFromPemRoots, trustIndexOf, type TrustIndex } from '@xlic/trust';
 import { base64Decode } from '@xlic/core';
 import type { Check } from './result.js';
+import { VerificationCache } from './verification-cache.js';
 import { checkListSignature, readSignedList } from './verify-list.js';
 
 /** A named input text (file contents) for loading trust. */
@@ -25,6 +26,8 @@ export interface LoadTrustOptions {
   pins?: string[];
   /** Verification time (default now). */
   at?: Date;
+  /** Verdict-preserving caches for many documents (default true); false checks everything from scratch. */
+  cache?: boolean;
 }
 
 /** A status list accepted for one licensing agency. */
@@ -45,6 +48,8 @@ export interface TrustContext {
   /** Notices found while loading (stale lists, bundle age), shown with every verdict. */
   notices: Check[];
   bundle?: { id: string; asOf: string; publisher: string; ageSeconds: number };
+  /** Verdict-preserving caches (see VerificationCache); absent when loaded with `cache: false`. */
+  cache?: VerificationCache;
 }
 
 /** Key of a licensing agency in the status-list map. */
@@ -147,6 +152,7 @@ export async function loadTrust(options: LoadTrustOptions): Promise<TrustContext
   }
 
   const ctx: TrustContext = { at, index, crls, statusLists, trustLists: lists, notices };
+  if (options.cache !== false) ctx.cache = new VerificationCache(index, crls);
   if (bundleInfo) ctx.bundle = bundleInfo;
   return ctx;
 }

@@ -4,6 +4,7 @@ import { checkHeader, type CheckedHeader } from './header-policy.js';
 import type { ParsedJws } from '@xlic/core';
 import { CheckList, type SignatureReport } from './result.js';
 import { signerKey, verifySignature } from './signature.js';
+import type { VerificationCache } from './verification-cache.js';
 
 /** Which certificate purpose and trust-list role a signature needs. */
 export interface SignerPolicy {
@@ -16,6 +17,8 @@ export interface SignerPolicy {
 /** Everything needed to check the signatures of one JWS. */
 export interface SignatureContext {
   index: TrustIndex;
+  /** Verdict-preserving caches; absent: every check is made from scratch. */
+  cache?: VerificationCache;
   crls: Uint8Array[];
   at: Date;
   /** Allowed clock skew for signing times in the future, in seconds. */
@@ -67,7 +70,8 @@ export async function verifySignatures(
 
     let key: CryptoKey;
     try {
-      key = await signerKey(header.chain[0]!, header.alg);
+      const signerDer = header.chain[0]!;
+      key = ctx.cache ? await ctx.cache.key(signerDer, header.alg, () => signerKey(signerDer, header.alg)) : await signerKey(signerDer, header.alg);
     } catch (e) {
       if (!isXlicError(e)) throw e;
       checks.fail('signature', e.code, `${of}${e.message}`, i);
@@ -85,15 +89,8 @@ export async function verifySignatures(
       continue;
     }
 
-    const path = await validatePath({
-      chain: header.chain,
-      anchors: ctx.index.anchors(),
-      role: policy.role,
-      signingTime: header.signingTime,
-      now: ctx.at,
-      purpose: policy.purpose,
-      crls: ctx.crls,
-    });
+    const pathOptions = { chain: header.chain, anchors: ctx.index.anchors(), role: policy.role, signingTime: header.signingTime, now: ctx.at, purpose: policy.purpose, crls: ctx.crls };
+    const path = ctx.cache ? await ctx.cache.validatePath(pathOptions) : await validatePath(pathOptions);
     for (const w of path.warnings) checks.warn('chain', w.code, `${of}${w.message}`, i);
     if (!path.ok) {
       checks.fail('chain', path.code, `${of}${path.message}`, i);
