@@ -58,9 +58,10 @@ describe('signed vectors: CLI', () => {
       if (v.requireFreshStatus) args.push('--require-fresh-status');
       const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
       expect(r.stderr).toBe('');
-      const out = JSON.parse(r.stdout) as { results: Array<{ result: { verdict: string; code?: string } }> };
-      expect(out.results[0]!.result.verdict).toBe(v.expect.verdict);
-      expect(out.results[0]!.result.code).toBe(v.expect.code);
+      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; result?: { verdict: string; code?: string } });
+      expect(lines.map((l) => l.type)).toEqual(['trust', 'result', 'summary']);
+      expect(lines[1]!.result!.verdict).toBe(v.expect.verdict);
+      expect(lines[1]!.result!.code).toBe(v.expect.code);
       expect(r.status).toBe(v.expect.verdict === 'VALID' ? 0 : 1);
     });
   }

@@ -54,10 +54,12 @@ export function buildProgram(setStatus: (status: number) => void): Command {
     program
       .command('verify')
       .summary('verify signed licenses and other documents, offline, against trust lists')
-      .description('Verify signed xlic documents (compact or JSON JWS): signature, certificate path to a trusted root,\nissuer binding, schema, validity window and status. Fail-closed: anything unproven is INVALID.')
-      .argument('[file...]', 'signed documents or license PDFs ("-" for standard input)'),
+      .description('Verify signed xlic documents (compact or JSON JWS) and license PDFs: signature, certificate path to a\ntrusted root, issuer binding, schema, validity window and status. Fail-closed: anything unproven is INVALID.\nOne document gets the full verdict; many (files, directories, or "-" for a list of paths on standard input)\nstream one line each, or JSON Lines with --json, then a summary by reason code.')
+      .argument('[file...]', 'signed documents, license PDFs, directories, or "-" to read a list of paths from standard input'),
   )
     .option('--qr <text>', 'text a scanner read from a license QR code; repeat for multi-part codes', collect)
+    .option('-j, --jobs <n>', 'worker threads for large batches (default: all cores from 64 documents on)')
+    .option('--no-cache', 'check every chain from scratch (for comparison; verdicts are the same)')
     .option('--require-fresh-status', 'treat missing or out-of-date status information as INVALID')
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples([
@@ -66,6 +68,8 @@ export function buildProgram(setStatus: (status: number) => void): Command {
       'xlic verify license.jws --trust roots.pem --at 2027-01-15T00:00:00Z --json',
       'xlic verify license.pdf --trust jp-trust.jws --trust de-trust.jws',
       "xlic verify --qr 'XL1:…' --trust jp-trust.jws",
+      'xlic verify incoming/ --bundle border.bundle.jws --json > verdicts.jsonl',
+      'find /spool -name "*.jws" | xlic verify - --trust jp-trust.jws',
     ]))
     .action(async (files: string[], opts) => {
       const { verifyCommand } = await import('./commands/verify.js');

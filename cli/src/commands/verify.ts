@@ -1,80 +1,126 @@
+import { availableParallelism } from 'node:os';
 import { XlicError, isXlicError } from '@xlic/core';
-import { verifyDocument, type TrustContext, type VerificationResult } from '@xlic/verify';
+import { verifyDocument, type TrustContext } from '@xlic/verify';
 import { EXIT, exitStatusFor, worstStatus } from '../exit-status.js';
-import { readInput } from '../io/read-input.js';
+import { expandInputs } from '../io/expand-inputs.js';
 import { parseTime } from '../io/time.js';
 import { loadTrustFromFlags, type TrustFlags } from '../io/trust-inputs.js';
+import { Progress } from '../output/progress.js';
 import { styleFor } from '../output/style.js';
 import { formatTrustSummary, formatVerdict } from '../output/verdict.js';
-import { err, out, outJson } from '../output/write.js';
+import { err, out } from '../output/write.js';
+import { verifyFile, type Outcome } from '../verify-one.js';
+import { verifyInWorkers } from '../verify-pool.js';
 
 export interface VerifyFlags extends TrustFlags {
   at?: string;
   qr?: string[];
   requireFreshStatus?: boolean;
   json?: boolean;
+  jobs?: string;
+  cache?: boolean;
 }
 
-/** `xlic verify <file…>`: verify signed documents against the configured trust, offline. */
-export async function verifyCommand(files: string[], flags: VerifyFlags): Promise<number> {
+/** Below this many documents, worker threads cost more to start than they save. */
+const WORKER_THRESHOLD = 64;
+const IN_FLIGHT = 16;
+
+/**
+ * `xlic verify <file…>`: verify signed documents (files, directories, "-" for a list of paths) against
+ * the configured trust, offline. One document gets the full verdict; several stream one line each
+ * (or JSON Lines) and end with a summary by reason code.
+ */
+export async function verifyCommand(args: string[], flags: VerifyFlags): Promise<number> {
   const at = parseTime(flags.at);
-  const ctx = await loadTrustFromFlags(flags, at);
+  const trustFlags = { ...flags, cache: flags.cache !== false };
+  const ctx = await loadTrustFromFlags(trustFlags, at);
+  const files = await expandInputs(args, readStdinText);
+  const total = files.length + (flags.qr?.length ? 1 : 0);
+  if (total === 0) throw new XlicError('USAGE', 'nothing to verify: give files or directories, "-" for a list on standard input, or --qr <scanned text>');
+  const jobs = parseJobs(flags.jobs, files.length);
   const s = styleFor(process.stdout);
-  if (!flags.json) out(s.dim(formatTrustSummary(ctx)));
+  const detailed = total === 1 && !flags.json;
+  const summary = { valid: 0, invalid: 0, error: 0, byCode: {} as Record<string, number> };
   const statuses: number[] = [];
-  const results: Array<{ file: string; result?: VerificationResult; error?: { code: string; message: string } }> = [];
-  const inputs: Array<{ file: string; qr?: string[] }> = files.map((file) => ({ file }));
-  if (flags.qr?.length) inputs.push({ file: `(scanned QR, ${flags.qr.length} code${flags.qr.length === 1 ? '' : 's'})`, qr: flags.qr });
-  if (inputs.length === 0) throw new XlicError('USAGE', 'nothing to verify: give files, or --qr <scanned text>');
-  for (const { file, qr } of inputs) {
-    const r = qr ? await verifyQr(file, qr, ctx, flags) : await verifyOne(file, ctx, flags);
-    results.push(r);
-    if (r.error) {
-      statuses.push(exitStatusFor(r.error.code as never));
-      if (!flags.json) err(`${s.bad('ERROR')}    ${file}: ${r.error.message} [${r.error.code}]`);
+  const progress = new Progress(total);
+
+  if (flags.json) out(JSON.stringify({ type: 'trust', at: at.toISOString(), lists: ctx.trustLists, statusLists: [...ctx.statusLists.values()].map((x) => ({ id: x.list.id, sequence: x.list.sequence, source: x.source, stale: x.stale })), crls: ctx.crls.length, bundle: ctx.bundle ?? null, notices: ctx.notices }));
+  else out(s.dim(formatTrustSummary(ctx)));
+
+  const report = (o: Outcome): void => {
+    if (o.error) {
+      summary.error++;
+      summary.byCode[o.error.code] = (summary.byCode[o.error.code] ?? 0) + 1;
+      statuses.push(exitStatusFor(o.error.code as never));
+    } else if (o.result!.verdict === 'VALID') {
+      summary.valid++;
+      statuses.push(EXIT.OK);
     } else {
-      statuses.push(r.result!.verdict === 'VALID' ? EXIT.OK : EXIT.INVALID);
-      if (!flags.json) for (const line of formatVerdict(r.file, r.result!, s)) out(line);
+      summary.invalid++;
+      summary.byCode[o.result!.code!] = (summary.byCode[o.result!.code!] ?? 0) + 1;
+      statuses.push(EXIT.INVALID);
     }
-  }
-  if (flags.json) {
-    outJson({ at: at.toISOString(), trust: { lists: ctx.trustLists, statusLists: [...ctx.statusLists.values()].map((x) => ({ id: x.list.id, sequence: x.list.sequence, source: x.source, stale: x.stale })), crls: ctx.crls.length, bundle: ctx.bundle ?? null }, results });
-  } else if (inputs.length > 1) {
-    const valid = results.filter((r) => r.result?.verdict === 'VALID').length;
-    const invalid = results.filter((r) => r.result?.verdict === 'INVALID').length;
-    out(s.bold(`${inputs.length} documents: ${valid} valid, ${invalid} invalid${results.length - valid - invalid ? `, ${results.length - valid - invalid} unreadable` : ''}`));
+    progress.clear();
+    if (flags.json) out(JSON.stringify({ type: 'result', ...o }));
+    else if (o.error) err(`${s.bad('ERROR  ')}  ${o.file}: ${o.error.message} [${o.error.code}]`);
+    else if (detailed) for (const line of formatVerdict(o.file, o.result!, s)) out(line);
+    else out(oneLine(o, s));
+    progress.update(summary.valid + summary.invalid + summary.error, summary.invalid + summary.error);
+  };
+
+  if (jobs > 1) await verifyInWorkers(files, { ...trustFlags, at: at.toISOString(), ...(flags.requireFreshStatus ? { requireFreshStatus: true } : {}) }, jobs, IN_FLIGHT, report);
+  else await inProcess(files, ctx, Boolean(flags.requireFreshStatus), report);
+  if (flags.qr?.length) report(await verifyQr(flags.qr, ctx, Boolean(flags.requireFreshStatus)));
+  progress.clear();
+
+  if (flags.json) out(JSON.stringify({ type: 'summary', documents: total, ...summary }));
+  else if (!detailed) {
+    const codes = Object.entries(summary.byCode).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
+    out(s.bold(`${total} documents: ${summary.valid} valid, ${summary.invalid} invalid${summary.error ? `, ${summary.error} unreadable` : ''}${codes ? ` (${codes})` : ''}`));
   }
   return worstStatus(statuses);
 }
 
-type Outcome = { file: string; result?: VerificationResult; error?: { code: string; message: string } };
+/** Verify on this thread with several documents in flight. */
+async function inProcess(files: string[], ctx: TrustContext, fresh: boolean, report: (o: Outcome) => void): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < files.length) report(await verifyFile(files[next++]!, ctx, fresh));
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, lane));
+}
 
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+function oneLine(o: Outcome, s: ReturnType<typeof styleFor>): string {
+  const r = o.result!;
+  const doc = r.document as { id?: unknown } | undefined;
+  const id = typeof doc?.id === 'string' ? doc.id : '';
+  return r.verdict === 'VALID' ? `${s.ok('VALID  ')}  ${id || '-'}  ${s.dim(o.file)}` : `${s.bad('INVALID')}  ${id || '-'}  ${s.dim(o.file)}  ${r.reason} ${s.dim(`[${r.code}]`)}`;
+}
 
-async function verifyOne(file: string, ctx: TrustContext, flags: VerifyFlags): Promise<Outcome> {
-  try {
-    const input = await readInput(file);
-    const options = flags.requireFreshStatus ? { requireFreshStatus: true } : {};
-    if (PDF_MAGIC.every((b, i) => input.bytes[i] === b)) {
-      // The PDF stack loads only when a PDF is verified: a JWS check stays fast to start.
-      const { verifyLicensePdf } = await import('@xlic/pdf');
-      const { loadDefaultFonts } = await import('@xlic/pdf/node');
-      return { file: input.name, result: await verifyLicensePdf(input.bytes, ctx, { ...options, fonts: await loadDefaultFonts() }) };
-    }
-    const result = await verifyDocument(input.bytes, ctx, options);
-    return { file: input.name, result };
-  } catch (e) {
-    if (!isXlicError(e)) throw e;
-    return { file, error: { code: e.code, message: e.message } };
+function parseJobs(value: string | undefined, files: number): number {
+  if (value === undefined) return files >= WORKER_THRESHOLD ? Math.max(1, availableParallelism()) : 1;
+  if (!/^[1-9][0-9]{0,2}$/.test(value)) throw new XlicError('USAGE', `--jobs must be a whole number from 1 to 999, got ${JSON.stringify(value)}`);
+  return Math.min(Number(value), Math.max(1, files));
+}
+
+async function readStdinText(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of process.stdin) {
+    size += (c as Buffer).length;
+    if (size > 64 * 1024 * 1024) throw new XlicError('INPUT_TOO_LARGE', 'the list of paths on standard input is larger than 64 MiB');
+    chunks.push(c as Buffer);
   }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** What a handheld scanner read: one or more QR texts that reassemble into the signed license. */
-async function verifyQr(label: string, texts: string[], ctx: TrustContext, flags: VerifyFlags): Promise<Outcome> {
+async function verifyQr(texts: string[], ctx: TrustContext, fresh: boolean): Promise<Outcome> {
+  const label = `(scanned QR, ${texts.length} code${texts.length === 1 ? '' : 's'})`;
   try {
     const { decodeQrTexts } = await import('@xlic/pdf');
     const jws = await decodeQrTexts(texts);
-    return { file: label, result: await verifyDocument(jws, ctx, { expect: 'license', ...(flags.requireFreshStatus ? { requireFreshStatus: true } : {}) }) };
+    return { file: label, result: await verifyDocument(jws, ctx, { expect: 'license', ...(fresh ? { requireFreshStatus: true } : {}) }) };
   } catch (e) {
     if (!isXlicError(e)) throw e;
     return { file: label, result: { verdict: 'INVALID', code: e.code, reason: e.message, checks: [{ name: 'qr', status: 'fail', code: e.code, message: e.message }], signatures: [], findings: [] } };

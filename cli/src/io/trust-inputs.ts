@@ -8,6 +8,8 @@ export interface TrustFlags {
   crl?: string[];
   bundle?: string;
   pin?: string[];
+  /** Verdict-preserving caches (default on). */
+  cache?: boolean;
 }
 
 async function named(path: string): Promise<NamedText> {
@@ -34,6 +36,7 @@ export async function loadTrustFromFlags(flags: TrustFlags, at: Date): Promise<T
     statusLists,
     crls,
     at,
+    cache: flags.cache !== false,
     ...(flags.bundle ? { bundle: await named(flags.bundle) } : {}),
     ...(flags.pin ? { pins: flags.pin } : {}),
   });

@@ -84,11 +84,17 @@ describe('buildScreeningIndex', () => {
 
 describe('screenLicense', () => {
   const license = read<License>('licenses/de-bafa-individual-2b001-jp.json', new URL('../', dir));
-  it('is clear for a license whose parties are not listed', () => {
+  it('escalates the example license: its end user extends the listed name 東海精密 (containment)', () => {
     const r = screenLicense(index, license);
+    expect(r.verdict).toBe('escalate');
+    const endUser = r.parties.find((p) => p.path === '/endUsers/0');
+    expect(endUser?.hits.map((h) => [h.entryId, h.rule])).toEqual([['XS-0008', 'fuzzy']]);
+    expect(r.parties.filter((p) => p.path !== '/endUsers/0').every((p) => p.hits.length === 0)).toBe(true);
+  });
+  it('is clear when no party is listed', () => {
+    const r = screenLicense(index, { ...license, endUsers: [party('Nagoya Robotics Research Institute')] });
     expect(r.verdict).toBe('clear');
-    expect(r.parties.map((p) => p.path)).toContain('/endUsers/0');
-    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.findings).toEqual([]);
   });
   it('escalates a listed end user and flags a spoofed name', () => {
     const l: License = { ...license, endUsers: [party('Quаntum Lithography Systems Inc')] };
