@@ -13,7 +13,7 @@ const rand = () => {
   return seed / 0x7fffffff;
 };
 const pick = (a) => a[Math.floor(rand() * a.length)];
-const syll = ['ka', 'to', 'mi', 'ra', 'no', 'shi', 'ze', 'vo', 'lu', 'ten', 'gar', 'bel', 'dor', 'ish', 'mar', 'pol', 'kev', 'san', 'ur', 'tek'];
+const syll = ['ka', 'to', 'mi', 'ra', 'no', 'shi', 'ze', 'vo', 'lu', 'ten', 'gar', 'bel', 'dor', 'ish', 'mar', 'pol', 'kev', 'san', 'ur', 'tek', 'bra', 'cho', 'dus', 'fen', 'gol', 'hir', 'jad', 'kul', 'lem', 'mox', 'nir', 'orv', 'pex', 'qua', 'rol', 'sut', 'tiv', 'uns', 'vel', 'wor', 'yen', 'zab'];
 const word = () => { let w = ''; const n = 2 + Math.floor(rand() * 3); for (let i = 0; i < n; i++) w += pick(syll); return w[0].toUpperCase() + w.slice(1); };
 const forms = ['GmbH', 'LLC', 'Ltd', 'JSC', 'Co., Ltd.', 'S.A.', 'A.Ş.', ''];
 const cyr = { a: 'а', b: 'б', d: 'д', e: 'е', g: 'г', h: 'х', i: 'и', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', z: 'з' };

@@ -17,6 +17,19 @@ function list(value: unknown, what: string, at: string): readonly unknown[] {
   return value;
 }
 
+function text(value: unknown, what: string, at: string): string {
+  if (typeof value !== 'string') throw new EvaluationError(`${what} is not a string`, at);
+  return value;
+}
+
+/** Whether `test` holds for some element; one step per index, so holes in a sparse array are paid for too. */
+function some(arr: readonly unknown[], test: (el: unknown) => boolean, step: () => void): boolean {
+  for (let i = 0; i < arr.length; i++) {
+    step();
+    if (test(readOwn(arr, String(i)))) return true;
+  }
+  return false;
+}
 
 function strings(filter: unknown, name: string, at: string): Set<string> | undefined {
   if (filter === undefined) return undefined;
@@ -37,20 +50,19 @@ export function matchesAppliesTo(appliesTo: unknown, license: unknown, at: strin
   if (license === null || typeof license !== 'object' || Array.isArray(license)) throw new EvaluationError('the data has no license object', at);
 
   const destinations = strings(get('destinations'), 'destinations', at);
-  if (destinations && !list(readOwn(license, 'destinations'), 'license.destinations', at).some((d) => (step(), typeof d === 'string' && destinations.has(d)))) return false;
+  if (destinations && !some(list(readOwn(license, 'destinations'), 'license.destinations', at), (d) => typeof d === 'string' && destinations.has(d), step)) return false;
 
   const licenseTypes = strings(get('licenseTypes'), 'licenseTypes', at);
-  if (licenseTypes && !licenseTypes.has(String(readOwn(license, 'licenseType')))) return false;
+  if (licenseTypes && !licenseTypes.has(text(readOwn(license, 'licenseType'), 'license.licenseType', at))) return false;
 
   const issuerCountries = strings(get('issuerCountries'), 'issuerCountries', at);
-  if (issuerCountries && !issuerCountries.has(String(readOwn(readOwn(license, 'issuer'), 'country')))) return false;
+  if (issuerCountries && !issuerCountries.has(text(readOwn(readOwn(license, 'issuer'), 'country'), 'license.issuer.country', at))) return false;
 
   const regimes = strings(get('regimes'), 'regimes', at);
   const prefixes = strings(get('classificationPrefixes'), 'classificationPrefixes', at);
   if (regimes || prefixes) {
     // One classification must match both filters when both are given.
     const matches = (c: unknown): boolean => {
-      step();
       const regime = readOwn(c, 'regime');
       const code = readOwn(c, 'code');
       if (regimes && !(typeof regime === 'string' && regimes.has(regime))) return false;
@@ -58,7 +70,7 @@ export function matchesAppliesTo(appliesTo: unknown, license: unknown, at: strin
       return true;
     };
     const items = list(readOwn(license, 'items'), 'license.items', at);
-    if (!items.some((item) => (step(), list(readOwn(item, 'classifications'), 'license.items[].classifications', at).some(matches)))) return false;
+    if (!some(items, (item) => some(list(readOwn(item, 'classifications'), 'license.items[].classifications', at), matches, step), step)) return false;
   }
   return true;
 }

@@ -31,12 +31,21 @@ export function evaluateRules(rules: Rules, data: RuleData, limits: Partial<Rule
   const list = readOwn(rules, 'rules');
   if (!Array.isArray(list)) throw new XlicError('RULES_INVALID', 'the rules document has no array "rules"; check it with checkRules before evaluating');
   const total = { left: lim.maxStepsTotal };
-  const license = readOwn(data, 'license');
-  const at = parseInstant(readOwn(readOwn(data, 'verification'), 'at'));
+  const license = guarded(() => readOwn(data, 'license'));
+  const at = guarded(() => parseInstant(readOwn(readOwn(data, 'verification'), 'at')));
 
   const outcomes: RuleResult[] = [];
   for (let i = 0; i < list.length; i++) outcomes.push(evaluateRule(readOwn(list, String(i)), i, data, license, at, { rule: lim.maxStepsPerRule, total }, lim.maxDepth));
   return summarize(outcomes, thresholdsOf(rules));
+}
+
+/** The value of `read`, or undefined when reading hostile data throws (a proxy trap): the rules then fail closed. */
+function guarded<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 function evaluateRule(rule: unknown, i: number, data: unknown, license: unknown, at: number | undefined, budget: StepBudget, maxDepth: number): RuleResult {

@@ -26,7 +26,7 @@ describe('outcomeChecks', () => {
       ['pass', null],
     ]);
     expect(checks[1]!.message).toMatch(/risk \+20/);
-    expect(checks[2]!.message).toBe('8 rules, 4 applicable, none failed; risk score 20 (low)');
+    expect(checks[2]!.message).toBe('8 rules, 5 applicable, none failed; risk score 20 (low)');
   });
 
   it('reports evaluation errors as RULE_EVALUATION_ERROR', () => {

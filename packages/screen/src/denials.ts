@@ -1,4 +1,4 @@
-import { XlicError, type Classification, type License, type Party } from '@xlic/core';
+import { finding, warning, XlicError, type Classification, type Finding, type License, type Party } from '@xlic/core';
 import { validateDenialNotice, type DenialNotice } from './documents.js';
 import { identifierKey } from './identifiers.js';
 import { normalizeName } from './normalize-name.js';
@@ -168,4 +168,21 @@ export function matchDenials(notices: readonly DenialNotice[], license: License,
  */
 export function findBlockingDenials(notices: readonly DenialNotice[], license: License, at: Date, consultations: readonly Consultation[] = []): DenialMatch[] {
   return matchDenials(notices, license, at, consultations).filter((m) => m.state === 'blocking');
+}
+
+/**
+ * Findings for denial matches: DENIAL_BLOCKS_LICENSE (error) for blocking ones, DENIAL_CONSULTED
+ * (warning) for consulted ones, at the first matching license party; other states report nothing.
+ *
+ * @example
+ * const findings = denialFindings(matchDenials(notices, license, new Date(), consultations));
+ */
+export function denialFindings(matches: readonly DenialMatch[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of matches) {
+    const path = m.parties[0]?.licensePath ?? '';
+    if (m.state === 'blocking') out.push(finding('DENIAL_BLOCKS_LICENSE', path, m.explanation));
+    else if (m.state === 'consulted') out.push(warning('DENIAL_CONSULTED', path, m.explanation));
+  }
+  return out;
 }

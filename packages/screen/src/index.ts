@@ -15,5 +15,5 @@ export {
   type ScreeningListSource,
 } from './screening-index.js';
 export { inspectPartyNames, screenLicense, screenParty, type LicenseScreening, type PartyScreening, type ScreeningHit } from './screen-party.js';
-export { classificationsOverlap, DENIAL_NAME_THRESHOLD, findBlockingDenials, matchDenials, type Consultation, type DenialMatch, type DenialPartyMatch } from './denials.js';
+export { classificationsOverlap, DENIAL_NAME_THRESHOLD, denialFindings, findBlockingDenials, matchDenials, type Consultation, type DenialMatch, type DenialPartyMatch } from './denials.js';
 export { evaluatePairs, type EvalPair, type EvalReport } from './evaluate-pairs.js';

@@ -2,7 +2,7 @@ import { finding, warning, type Agency, type Finding, type License, type Party }
 import type { EntryName } from './documents.js';
 import { identifierKey } from './identifiers.js';
 import { normalizeName, type NameKey } from './normalize-name.js';
-import { blockingKeys, MAX_BLOCK_SIZE, type IndexedEntry, type ScreeningIndex } from './screening-index.js';
+import { blockingKeys, MAX_BLOCK_SIZE, MAX_CANDIDATES, type IndexedEntry, type ScreeningIndex } from './screening-index.js';
 import { compareNames, RULE_SCORES, type MatchRule } from './similarity.js';
 import type { NameFlag } from './unicode-hygiene.js';
 
@@ -120,12 +120,14 @@ export function screenParty(index: ScreeningIndex, party: Party): ScreeningHit[]
   return [...best.values()].sort((a, b) => (a.status === b.status ? b.score - a.score : a.status === 'current' ? -1 : 1));
 }
 
-function candidateNames(index: ScreeningIndex, key: NameKey): Set<number> {
-  const keys = blockingKeys(key).map((k) => index.blocks.get(k) ?? []);
-  const usable = keys.filter((b) => b.length <= MAX_BLOCK_SIZE);
-  const out = new Set<number>();
-  for (const bucket of usable.length > 0 ? usable : keys) for (const i of bucket) out.add(i);
-  return out;
+/** Names sharing blocking keys with `key`, those sharing the most first, at most MAX_CANDIDATES. */
+function candidateNames(index: ScreeningIndex, key: NameKey): number[] {
+  const buckets = blockingKeys(key).map((k) => index.blocks.get(k) ?? []);
+  const usable = buckets.filter((b) => b.length <= MAX_BLOCK_SIZE);
+  const shared = new Map<number, number>();
+  for (const bucket of usable.length > 0 ? usable : buckets) for (const i of bucket) shared.set(i, (shared.get(i) ?? 0) + 1);
+  if (shared.size <= MAX_CANDIDATES) return [...shared.keys()];
+  return [...shared].sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES).map(([i]) => i);
 }
 
 /** Flags on the way a party's names are written (bidi controls, invisible characters, look-alikes). */

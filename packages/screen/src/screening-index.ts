@@ -60,26 +60,31 @@ export interface ScreeningIndex {
 }
 
 /** Posting lists longer than this are not used for blocking when a name has other keys. */
-export const MAX_BLOCK_SIZE = 5000;
+export const MAX_BLOCK_SIZE = 1000;
+/** At most this many names (those sharing the most keys with the candidate) are scored per name. */
+export const MAX_CANDIDATES = 100;
 
 /**
- * Keys under which a name is filed and looked up: per distinctive word its first and last three
- * letters, its sound-alike key and consonant skeleton; for the whole name its first four letters and
- * skeleton letters. Two names that can score above the threshold share at least one key in practice
- * (a typo rarely hits both ends of every word); see docs/drafts/screening.md.
+ * Keys under which a name is filed and looked up: per distinctive word the word itself, its first and
+ * last four letters, its sound-alike key and consonant skeleton; for the whole name its first five
+ * letters and first four skeleton letters. Two names that can score above the threshold share at
+ * least one key in practice (a typo rarely hits both ends of every word); see docs/drafts/screening.md.
  */
 export function blockingKeys(key: NameKey): string[] {
   const distinctive = key.tokens.filter((t) => t.weight === 1);
   const tokens = distinctive.length > 0 ? distinctive : key.tokens;
   const keys = new Set<string>();
   for (const t of tokens) {
-    keys.add(`p${t.latin.slice(0, 3)}`);
-    keys.add(`s${t.latin.slice(-3)}`);
-    if (t.phon.length >= 4) keys.add(`h${t.phon}`);
+    keys.add(`t${t.latin}`);
+    if (t.latin.length > 4) {
+      keys.add(`p${t.latin.slice(0, 4)}`);
+      keys.add(`s${t.latin.slice(-4)}`);
+    }
+    if (t.phon.length >= 3) keys.add(`h${t.phon}`);
     if (t.cons.length >= 3) keys.add(`c${t.cons}`);
   }
   const joined = key.tokens.map((t) => t.latin).join('');
-  keys.add(`j${joined.slice(0, 4)}`);
+  keys.add(`j${joined.slice(0, 5)}`);
   const cons = key.tokens.map((t) => t.cons).join('');
   if (cons.length >= 3) keys.add(`k${cons.slice(0, 4)}`);
   return [...keys];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { XlicError, type License } from '@xlic/core';
-import { classificationsOverlap, findBlockingDenials, matchDenials } from '../src/denials.js';
+import { classificationsOverlap, denialFindings, findBlockingDenials, matchDenials } from '../src/denials.js';
 import type { DenialNotice } from '../src/documents.js';
 
 const examples = new URL('../../../examples/', import.meta.url);
@@ -71,6 +71,8 @@ describe('findBlockingDenials', () => {
     const consultation = { noticeId: denial.id, agency: { country: 'FR', agencyId: 'SBDU' }, consultedAt: '2026-07-20T00:00:00Z', reference: 'SBDU/2026/4411' };
     expect(findBlockingDenials([denial], license, AT, [consultation])).toEqual([]);
     expect(matchDenials([denial], license, AT, [consultation])[0]).toMatchObject({ state: 'consulted', consultation });
+    expect(denialFindings(matchDenials([denial], license, AT, [consultation])).map((f) => [f.code, f.severity, f.path])).toEqual([['DENIAL_CONSULTED', 'warning', '/endUsers/0']]);
+    expect(denialFindings(matchDenials([denial], license, AT)).map((f) => [f.code, f.severity])).toEqual([['DENIAL_BLOCKS_LICENSE', 'error']]);
     const wrongAgency = { ...consultation, agency: { country: 'IT', agencyId: 'UAMA' } };
     expect(findBlockingDenials([denial], license, AT, [wrongAgency])).toHaveLength(1);
   });

@@ -8,6 +8,8 @@ export interface CheckedHeader {
   typ: string;
   /** DER certificates from x5c, signer first. */
   chain: Uint8Array[];
+  /** The x5c strings as received: a cheap identity for caches. */
+  x5c: string[];
   signingTime: Date;
 }
 
@@ -49,5 +51,5 @@ export function checkHeader(header: Record<string, unknown>, expected?: SignedKi
   const chain = x5c.map((c, i) => base64Decode(c as string, 'JWS_HEADER_INVALID', `x5c[${i}]`));
   const iat = header['iat'];
   if (typeof iat !== 'number' || !Number.isInteger(iat) || iat < 0 || iat > 253402300799) throw new XlicError('JWS_IAT_INVALID', 'JWS header "iat" (signing time) must be a whole number of seconds since 1970');
-  return { alg, kind, typ: typ as string, chain, signingTime: new Date(iat * 1000) };
+  return { alg, kind, typ: typ as string, chain, x5c: x5c as string[], signingTime: new Date(iat * 1000) };
 }

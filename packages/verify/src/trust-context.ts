@@ -136,6 +136,7 @@ export async function loadTrust(options: LoadTrustOptions): Promise<TrustContext
     }
     await checkListSignature(bundleRead, index, crls, at, 'trust-list-publisher', b.publisher, 'BUNDLE_REJECTED', options.bundle.name);
     const ageSeconds = Math.round((at.getTime() - Date.parse(b.asOf)) / 1000);
+    if (ageSeconds < -300) throw new XlicError('BUNDLE_REJECTED', `${options.bundle.name}: the bundle is dated ${b.asOf}, after the verification time ${at.toISOString()}`);
     bundleInfo = { id: b.id, asOf: b.asOf, publisher: `${b.publisher.agencyId} (${b.publisher.country})`, ageSeconds };
     notices.push({ name: 'bundle', status: 'warn', code: 'BUNDLE_AGE', message: `offline bundle ${b.id} from ${b.publisher.agencyId} (${b.publisher.country}): information as of ${b.asOf}, ${describeAge(ageSeconds)} old` });
   }

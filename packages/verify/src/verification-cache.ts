@@ -18,6 +18,7 @@ export class VerificationCache {
   private readonly keys = new Map<string, Promise<CryptoKey>>();
   private readonly paths = new Map<string, PathResult>();
   private readonly chainBounds = new Map<string, number[]>();
+  private readonly thumbprints = new Map<string, Promise<string>>();
   private readonly globalBounds: number[];
 
   constructor(index: TrustIndex, crls: readonly Uint8Array[], private readonly maxEntries = 100_000) {
@@ -39,9 +40,20 @@ export class VerificationCache {
     this.globalBounds = sortUnique(bounds);
   }
 
-  /** The imported signer key for `der` and `alg`, importing it once. */
-  key(der: Uint8Array, alg: string, importKey: () => Promise<CryptoKey>): Promise<CryptoKey> {
-    const id = `${alg}:${base64Encode(der)}`;
+  /** SHA-256 of a certificate, computed once per distinct certificate (`id`: its x5c string). */
+  thumbprint(id: string, compute: () => Promise<string>): Promise<string> {
+    let p = this.thumbprints.get(id);
+    if (!p) {
+      this.bounded(this.thumbprints);
+      p = compute();
+      this.thumbprints.set(id, p);
+    }
+    return p;
+  }
+
+  /** The imported signer key for a certificate (`id`: its x5c string) and `alg`, importing it once. */
+  key(id0: string, alg: string, importKey: () => Promise<CryptoKey>): Promise<CryptoKey> {
+    const id = `${alg}:${id0}`;
     let p = this.keys.get(id);
     if (!p) {
       p = importKey();
@@ -53,8 +65,8 @@ export class VerificationCache {
   }
 
   /** validatePath, reusing a previous success for the same chain, role, purpose and time slots. */
-  async validatePath(options: ValidatePathOptions): Promise<PathResult> {
-    const chainId = options.chain.map(base64Encode).join('.');
+  async validatePath(options: ValidatePathOptions, x5c?: readonly string[]): Promise<PathResult> {
+    const chainId = x5c ? x5c.join('.') : options.chain.map(base64Encode).join('.');
     const bounds = this.boundsFor(chainId, options.chain);
     if (!bounds) return validatePath(options);
     const key = `${chainId}|${options.role ?? ''}|${options.purpose}|${slot(bounds, options.signingTime.getTime())}|${slot(bounds, options.now.getTime())}`;

@@ -1,4 +1,4 @@
-import { XlicError, decodeText, detectKind, isXlicError, parseJson, validateDocument, type Agency, type Code, type DocumentTypes, type SignedKind } from '@xlic/core';
+import { DEFAULT_LIMITS, XlicError, decodeText, detectKind, isXlicError, parseJson, validateDocument, type Agency, type Code, type DocumentTypes, type SignedKind } from '@xlic/core';
 import type { TrustAnchor, TrustIndex, TrustRole } from '@xlic/trust';
 import { checkHeader } from './header-policy.js';
 import { parseJws, type ParsedJws } from '@xlic/core';
@@ -20,7 +20,8 @@ export function readSignedList<K extends ListKind>(text: string, kind: K, reject
     const jws = parseJws(text);
     if (jws.signatures.length !== 1) throw new XlicError(reject, `${name}: a signed ${kind} carries exactly one signature`);
     checkHeader(jws.signatures[0]!.header, kind);
-    const doc = parseJson(decodeText(jws.payload));
+    // A bundle embeds whole signed lists as strings: allow strings as large as the input limit.
+    const doc = parseJson(decodeText(jws.payload), kind === 'bundle' ? { maxStringLength: DEFAULT_LIMITS.maxInputBytes } : {});
     if (detectKind(doc) !== kind) throw new XlicError('JWS_TYP_MISMATCH', `payload is not a ${kind}`);
     const v = validateDocument(doc, kind);
     if (!v.valid || !v.document) {

@@ -71,7 +71,7 @@ export async function verifySignatures(
     let key: CryptoKey;
     try {
       const signerDer = header.chain[0]!;
-      key = ctx.cache ? await ctx.cache.key(signerDer, header.alg, () => signerKey(signerDer, header.alg)) : await signerKey(signerDer, header.alg);
+      key = ctx.cache ? await ctx.cache.key(header.x5c[0]!, header.alg, () => signerKey(signerDer, header.alg)) : await signerKey(signerDer, header.alg);
     } catch (e) {
       if (!isXlicError(e)) throw e;
       checks.fail('signature', e.code, `${of}${e.message}`, i);
@@ -90,13 +90,15 @@ export async function verifySignatures(
     }
 
     const pathOptions = { chain: header.chain, anchors: ctx.index.anchors(), role: policy.role, signingTime: header.signingTime, now: ctx.at, purpose: policy.purpose, crls: ctx.crls };
-    const path = ctx.cache ? await ctx.cache.validatePath(pathOptions) : await validatePath(pathOptions);
+    const path = ctx.cache ? await ctx.cache.validatePath(pathOptions, header.x5c) : await validatePath(pathOptions);
     for (const w of path.warnings) checks.warn('chain', w.code, `${of}${w.message}`, i);
     if (!path.ok) {
       checks.fail('chain', path.code, `${of}${path.message}`, i);
       continue;
     }
-    report.signer = { subject: path.leaf.subject.text, thumbprint: await thumbprint(path.leaf.der), serialNumber: path.leaf.serialNumber, notAfter: path.leaf.notAfter.toISOString() };
+    const leafDer = path.leaf.der;
+    const leafSha256 = ctx.cache ? await ctx.cache.thumbprint(header.x5c[0]!, () => thumbprint(leafDer)) : await thumbprint(leafDer);
+    report.signer = { subject: path.leaf.subject.text, thumbprint: leafSha256, serialNumber: path.leaf.serialNumber, notAfter: path.leaf.notAfter.toISOString() };
     report.anchor = { agency: path.anchor.agency, subject: path.anchor.parsed.subject.text, thumbprint: path.anchor.sha256, roles: [...path.anchor.roles], source: path.anchor.source };
     out[i]!.anchor = path.anchor;
     checks.pass('chain', `${of}${path.leaf.subject.text} chains to ${path.anchor.parsed.subject.text} (${path.anchor.agency.agencyId}, ${path.anchor.agency.country}), trusted as ${policy.role} by ${path.anchor.source}`, i);

@@ -44,7 +44,7 @@ describe('countersigned licenses', () => {
   it('tampering only the countersignature makes the document INVALID, naming signature 2', async () => {
     const json = JSON.parse(await cosignDocument(compact, w.jp.license, { signingTime: COSIGNED })) as Json;
     const sig = Buffer.from(json.signatures[1]!.signature, 'base64url');
-    sig[10] ^= 0x01;
+    sig[10] = sig[10]! ^ 0x01;
     json.signatures[1]!.signature = sig.toString('base64url');
     const r = await verifyDocument(JSON.stringify(json), ctx);
     expect({ verdict: r.verdict, code: r.code }).toEqual({ verdict: 'INVALID', code: 'JWS_SIGNATURE_INVALID' });
