@@ -23,6 +23,7 @@ describe('checkHeader: accepted headers', () => {
       kind: 'license',
       typ: 'xlic-license+jws',
       chain: [new Uint8Array(Buffer.from(CERT, 'base64')), new Uint8Array([1, 2, 3])],
+      x5c: [CERT, Buffer.from([1, 2, 3]).toString('base64')],
       signingTime: new Date(1_795_000_000_000),
     });
   });
