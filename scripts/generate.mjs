@@ -30,13 +30,27 @@ function loadSchemas() {
 }
 
 export function createAjv(schemas, options = {}) {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, strictRequired: false, allowUnionTypes: false, ...options });
+  // inlineRefs false: each shared definition is one function, not a copy at every use (a third of the code size).
+  const ajv = new Ajv2020({ strict: true, allErrors: true, strictRequired: false, allowUnionTypes: false, inlineRefs: false, ...options });
   addFormats(ajv, ['date', 'date-time']);
   for (const s of schemas) ajv.addSchema(s);
   return ajv;
 }
 
+/** Drop annotations (description, title) the validators never read: smaller code, faster start. */
+function stripAnnotations(node, inNames = false) {
+  if (Array.isArray(node)) return node.map((n) => stripAnnotations(n));
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (!inNames && (k === 'description' || k === 'title')) continue;
+    out[k] = stripAnnotations(v, !inNames && (k === 'properties' || k === '$defs' || k === 'patternProperties'));
+  }
+  return out;
+}
+
 function validatorsSource(schemas) {
+  schemas = schemas.map((s) => stripAnnotations(s));
   const ajv = createAjv(schemas, { code: { source: true, esm: true, lines: false, optimize: true } });
   const base = Object.fromEntries(schemas.map((s) => [path.basename(new URL(s.$id).pathname), s.$id]));
   const refs = {};

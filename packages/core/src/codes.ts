@@ -68,6 +68,7 @@ export const CODES = {
   TRUST_ENTRY_WINDOW_INVERTED: 'invalid',
   STATUS_SUCCESSOR_MISSING: 'invalid',
   STATUS_DUPLICATE_ENTRY: 'invalid',
+  PARTY_NAME_SUSPICIOUS_CHARACTERS: 'warning',
 
   // --- @xlic/trust: PKI and certificate path validation (add below, keep this marker) ---
   PEM_INVALID: 'input',

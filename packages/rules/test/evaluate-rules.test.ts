@@ -138,7 +138,7 @@ describe('hostile data', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue({ maxDepth: 4 }), (license, anything) => {
         for (const data of [license, { license, declarations: anything, signatures: anything, verification: { at: anything } }, { ...base, declarations: anything }]) {
-          const r = evaluateRules(rules, data as RuleData);
+          const r = evaluateRules(rules, data as unknown as RuleData);
           expect(r.outcomes).toHaveLength(rules.rules.length);
           for (const o of r.outcomes) if (o.error) expect(o.outcome?.type).toBe('fail');
         }

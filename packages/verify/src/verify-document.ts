@@ -76,6 +76,8 @@ export async function verifyDocument(input: Uint8Array | string, ctx: TrustConte
   const errors = validation.findings.filter((f) => f.severity === 'error');
   if (errors.length) for (const f of errors) checks.fail('schema', f.code, f.message);
   else checks.pass('schema', `payload is a valid ${kind} (schema ${String((document as { schemaVersion?: unknown }).schemaVersion)})`);
+  // Warnings (e.g. PARTY_NAME_SUSPICIOUS_CHARACTERS) are shown with the verdict, never fail it.
+  for (const f of validation.findings) if (f.severity === 'warning') checks.warn('schema', f.code, f.message);
 
   if (kind === 'license' && !errors.length) checkLicense(document as License, signatures, checks, ctx, options);
   if ((kind === 'trust-list' || kind === 'status-list' || kind === 'bundle') && !errors.length) checkPublisher(publisherOf(kind, document as DocumentTypes[typeof kind]), signatures, checks);
