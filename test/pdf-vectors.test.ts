@@ -48,7 +48,8 @@ function runTool(cmd: string, args: string[]): { status: number | null; stdout: 
 interface CliResult {
   verdict: string;
   code?: string;
-  pdf?: { attachment?: string };
+  reason?: string;
+  pdf?: { attachment?: string; differences?: Array<{ page: number; kind: string; expected: string; actual: string }> };
 }
 
 /** The first `result` line of `xlic verify --json` (JSON Lines: trust, result…, summary; docs/cli.md). */
@@ -209,6 +210,25 @@ describe('PDF vectors: xlic verify (the built CLI)', () => {
       if (v.expect.verdict === 'VALID') expect(result.pdf?.attachment).toMatch(/^license\.jws(\.json)?$/);
     });
   }
+});
+
+describe('PDF vectors: what the verdict names', () => {
+  const verify = (file: string): CliResult => {
+    const v = vectors.find((x) => x.file === file)!;
+    return firstResult(runTool(process.execPath, [xlic, 'verify', join(examples, v.file), ...trustArgs(v), '--json']).stdout);
+  };
+
+  it('the edited quantity: page 1 shows "20 H87" where the license says "2 H87", and nothing else differs', () => {
+    const r = verify('pdf/de-valid-tampered-quantity.pdf');
+    expect(r.pdf?.differences).toEqual([{ page: 1, kind: 'text', expected: '2 H87', actual: '20 H87' }]);
+    expect(r.reason).toContain('"20 H87"');
+  });
+
+  it('the foreign printed QR codes: graphics differences on the QR pages only', () => {
+    const r = verify('pdf/us-valid-tampered-foreign-qr-printed.pdf');
+    const pages = new Set(r.pdf?.differences?.map((d) => `${d.kind} p${d.page}`));
+    expect([...pages].sort()).toEqual(['graphics p2', 'graphics p3']);
+  });
 });
 
 describe('PDF vectors: checked with independent tools', () => {

@@ -58,6 +58,7 @@ export function buildProgram(setStatus: (status: number) => void): Command {
       .argument('[file...]', 'signed documents, license PDFs, directories, or "-" to read a list of paths from standard input'),
   )
     .option('--qr <text>', 'text a scanner read from a license QR code; repeat for multi-part codes', collect)
+    .option('--rules <file>', "a jurisdiction's signed rules; repeat", collect)
     .option('-j, --jobs <n>', 'worker threads for large batches (default: all cores from 64 documents on)')
     .option('--no-cache', 'check every chain from scratch (for comparison; verdicts are the same)')
     .option('--require-fresh-status', 'treat missing or out-of-date status information as INVALID')
@@ -69,6 +70,7 @@ export function buildProgram(setStatus: (status: number) => void): Command {
       'xlic verify license.pdf --trust jp-trust.jws --trust de-trust.jws',
       "xlic verify --qr 'XL1:…' --trust jp-trust.jws",
       'xlic verify incoming/ --bundle border.bundle.jws --json > verdicts.jsonl',
+      'xlic verify dossier.json --trust jp-trust.jws --trust de-trust.jws --rules jp-rules.jws',
       'find /spool -name "*.jws" | xlic verify - --trust jp-trust.jws',
     ]))
     .action(async (files: string[], opts) => {
@@ -141,6 +143,75 @@ export function buildProgram(setStatus: (status: number) => void): Command {
     .action(async (file: string, opts) => {
       const { renderCommand } = await import('./commands/render.js');
       setStatus(await renderCommand(file, opts));
+    });
+
+  const declare = program.command('declare').summary('end users: draw up and sign an end-use declaration').description('End-use declarations: an end user states how it will use the goods and signs with a key certified for\nthat purpose; the importing authority certifies it with `xlic certify`.');
+  declare
+    .command('init')
+    .summary('start a declaration from a signed license')
+    .requiredOption('--license <file>', 'the signed license the declaration supports')
+    .option('--end-user <n>', 'which end user of the license makes the declaration (1 = first)', '1')
+    .requiredOption('--signatory-name <name>', 'the person signing for the end user')
+    .requiredOption('--signatory-title <title>', 'their position')
+    .option('--id <id>', 'declaration identifier')
+    .requiredOption('-o, --out <file>', 'where to write the declaration (JSON, to review before signing)')
+    .option('--force', 'replace an existing file')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic declare init --license license.jws --signatory-name "Kenji Sato" --signatory-title "Export Compliance Manager" -o eud.json']))
+    .action(async (opts) => {
+      const { declareInitCommand } = await import('./commands/end-use.js');
+      setStatus(await declareInitCommand(opts));
+    });
+  signerOptions(declare.command('sign').summary('sign a declaration (same as xlic sign)').argument('<declaration>', 'declaration JSON'))
+    .requiredOption('-o, --out <file>', 'where to write the signed declaration')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic declare sign eud.json --key tokai.key.pem --cert tokai.crt.pem -o eud.jws']))
+    .action(async (file: string, opts) => {
+      const { signCommand } = await import('./commands/sign.js');
+      setStatus(await signCommand(file, opts));
+    });
+  signerOptions(
+    program
+      .command('certify')
+      .summary("importing authority: certify a signed end-use declaration (countersignature)")
+      .description("The importing country's authority adds its signature to an end user's signed declaration (JSON serialization),\nwith a certificate for declaration-certifying under a root trusted as declaration-certifier.")
+      .argument('<declaration>', 'signed end-use declaration'),
+  )
+    .requiredOption('-o, --out <file>', 'where to write the certified declaration')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic certify eud.jws --key meti-cert.key.pem --cert meti-cert.crt.pem -o eud.certified.json']))
+    .action(async (file: string, opts) => {
+      const { cosignCommand } = await import('./commands/sign.js');
+      setStatus(await cosignCommand(file, opts));
+    });
+  const dossier = program.command('dossier').summary('shipment dossiers: a license with its end-use declarations').description('A dossier is one JSON file carrying a signed license and the signed declarations it references.');
+  dossier
+    .command('create')
+    .summary('assemble a dossier')
+    .requiredOption('--license <file>', 'the signed license')
+    .option('--declaration <file>', 'a signed end-use declaration; repeat', collect)
+    .option('--id <id>', 'dossier reference (e.g. the shipment number)')
+    .requiredOption('-o, --out <file>', 'where to write the dossier')
+    .option('--force', 'replace an existing file')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic dossier create --license license.jws --declaration eud.certified.json -o dossier.json', 'xlic verify dossier.json --trust jp-trust.jws --trust de-trust.jws --rules jp-rules.jws']))
+    .action(async (opts) => {
+      const { dossierCreateCommand } = await import('./commands/end-use.js');
+      setStatus(await dossierCreateCommand(opts));
+    });
+  const rules = program.command('rules').summary("jurisdiction rules: check a rules file").description("Jurisdiction rules (docs/SPEC.md Part IV) are published signed; `xlic verify --rules` applies them.");
+  rules
+    .command('check')
+    .summary('validate a rules file (and verify its signature with --trust)')
+    .argument('<file>', 'rules JSON, or signed rules (JWS)')
+    .option('--trust <file>', 'trust list or PEM roots to verify a signed rules file; repeat', collect)
+    .option('--bundle <file>', 'offline bundle to verify a signed rules file')
+    .option('--at <time>', 'verification time', 'now')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', examples(['xlic rules check examples/rules/jp-customs-rules.json', 'xlic rules check jp-rules.jws --trust jp-trust.jws']))
+    .action(async (file: string, opts) => {
+      const { rulesCheckCommand } = await import('./commands/end-use.js');
+      setStatus(await rulesCheckCommand(file, opts));
     });
 
   const cert = program.command('cert').summary('certificate tools').description('Certificate tools.');

@@ -1,6 +1,7 @@
-import { isXlicError } from '@xlic/core';
-import { verifyDocument, type TrustContext, type VerificationResult } from '@xlic/verify';
+import { decodeText, detectKind, isXlicError, parseJson } from '@xlic/core';
+import { applyRules, verifyDocument, verifyDossier, type VerificationResult } from '@xlic/verify';
 import { readInput } from './io/read-input.js';
+import type { VerifyEnv } from './io/verify-env.js';
 
 /** The outcome for one input: a verdict, or an error when the input could not be read at all. */
 export interface Outcome {
@@ -11,20 +12,37 @@ export interface Outcome {
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
-/** Read and verify one signed document or license PDF. */
-export async function verifyFile(file: string, ctx: TrustContext, requireFreshStatus: boolean): Promise<Outcome> {
+/** Read and verify one signed document, license PDF or shipment dossier, then apply the rules. */
+export async function verifyFile(file: string, env: VerifyEnv, requireFreshStatus: boolean): Promise<Outcome> {
   try {
     const input = await readInput(file);
     const options = requireFreshStatus ? { requireFreshStatus: true } : {};
+    const { ctx, rules } = env;
     if (PDF_MAGIC.every((b, i) => input.bytes[i] === b)) {
       // The PDF stack loads only when a PDF is verified: a JWS check stays fast to start.
       const { verifyLicensePdf } = await import('@xlic/pdf');
       const { loadDefaultFonts } = await import('@xlic/pdf/node');
-      return { file: input.name, result: await verifyLicensePdf(input.bytes, ctx, { ...options, fonts: await loadDefaultFonts() }) };
+      const result = await verifyLicensePdf(input.bytes, ctx, { ...options, fonts: await loadDefaultFonts() });
+      return { file: input.name, result: applyRules(result, rules, [], ctx.at) };
     }
-    return { file: input.name, result: await verifyDocument(input.bytes, ctx, options) };
+    const dossier = asDossier(input.bytes);
+    if (dossier !== undefined) return { file: input.name, result: await verifyDossier(dossier, ctx, { ...options, rules }) };
+    return { file: input.name, result: applyRules(await verifyDocument(input.bytes, ctx, options), rules, [], ctx.at) };
   } catch (e) {
     if (!isXlicError(e)) throw e;
     return { file, error: { code: e.code, message: e.message } };
+  }
+}
+
+/** A shipment dossier is plain JSON with documentType "dossier"; anything else goes to the JWS verifier. */
+function asDossier(bytes: Uint8Array): unknown {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09 || bytes[i] === 0xef || bytes[i] === 0xbb || bytes[i] === 0xbf)) i++;
+  if (bytes[i] !== 0x7b) return undefined;
+  try {
+    const doc = parseJson(decodeText(bytes));
+    return detectKind(doc) === 'dossier' ? doc : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { TrustFlags } from './io/trust-inputs.js';
+import type { VerifyEnvFlags } from './io/verify-env.js';
 import type { Outcome } from './verify-one.js';
 
 /**
  * Verify `files` on `jobs` worker threads, each loading the trust inputs once and keeping
  * `inFlight` verifications going; `onOutcome` is called as each result arrives (completion order).
  */
-export async function verifyInWorkers(files: string[], flags: TrustFlags & { at: string; requireFreshStatus?: boolean; cache?: boolean }, jobs: number, inFlight: number, onOutcome: (o: Outcome) => void): Promise<void> {
+export async function verifyInWorkers(files: string[], flags: VerifyEnvFlags & { at: string; requireFreshStatus?: boolean }, jobs: number, inFlight: number, onOutcome: (o: Outcome) => void): Promise<void> {
   const url = new URL('./workers/verify-worker.js', import.meta.url);
   const chunk = Math.max(1, Math.min(64, Math.ceil(files.length / (jobs * 8))));
   let next = 0;

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { XlicError, isXlicError } from '@xlic/core';
-import { verifyDocument, type TrustContext } from '@xlic/verify';
+import { findSuperseded, licenseRecord, verifyDocument, type LicenseRecord, type TrustContext } from '@xlic/verify';
 import { EXIT, exitStatusFor, worstStatus } from '../exit-status.js';
 import { expandInputs } from '../io/expand-inputs.js';
 import { parseTime } from '../io/time.js';
-import { loadTrustFromFlags, type TrustFlags } from '../io/trust-inputs.js';
+import type { TrustFlags } from '../io/trust-inputs.js';
+import { loadVerifyEnv, type VerifyEnv } from '../io/verify-env.js';
 import { Progress } from '../output/progress.js';
 import { styleFor } from '../output/style.js';
 import { formatTrustSummary, formatVerdict } from '../output/verdict.js';
@@ -15,6 +16,7 @@ import { verifyInWorkers } from '../verify-pool.js';
 export interface VerifyFlags extends TrustFlags {
   at?: string;
   qr?: string[];
+  rules?: string[];
   requireFreshStatus?: boolean;
   json?: boolean;
   jobs?: string;
@@ -33,21 +35,27 @@ const IN_FLIGHT = 16;
 export async function verifyCommand(args: string[], flags: VerifyFlags): Promise<number> {
   const at = parseTime(flags.at);
   const trustFlags = { ...flags, cache: flags.cache !== false };
-  const ctx = await loadTrustFromFlags(trustFlags, at);
+  const env = await loadVerifyEnv(trustFlags, at);
+  const ctx = env.ctx;
   const files = await expandInputs(args, readStdinText);
   const total = files.length + (flags.qr?.length ? 1 : 0);
   if (total === 0) throw new XlicError('USAGE', 'nothing to verify: give files or directories, "-" for a list on standard input, or --qr <scanned text>');
   const jobs = parseJobs(flags.jobs, files.length);
   const s = styleFor(process.stdout);
+  // Amendments need every document's verdict first, so a batch that resolves them is never "detailed".
   const detailed = total === 1 && !flags.json;
   const summary = { valid: 0, invalid: 0, error: 0, byCode: {} as Record<string, number> };
   const statuses: number[] = [];
   const progress = new Progress(total);
 
-  if (flags.json) out(JSON.stringify({ type: 'trust', at: at.toISOString(), lists: ctx.trustLists, statusLists: [...ctx.statusLists.values()].map((x) => ({ id: x.list.id, sequence: x.list.sequence, source: x.source, stale: x.stale })), crls: ctx.crls.length, bundle: ctx.bundle ?? null, notices: ctx.notices }));
+  if (flags.json) out(JSON.stringify({ type: 'trust', at: at.toISOString(), rules: env.rules.map((r) => r.source), lists: ctx.trustLists, statusLists: [...ctx.statusLists.values()].map((x) => ({ id: x.list.id, sequence: x.list.sequence, source: x.source, stale: x.stale })), crls: ctx.crls.length, bundle: ctx.bundle ?? null, notices: ctx.notices }));
   else out(s.dim(formatTrustSummary(ctx)));
 
+  // Amendments span documents: remember each valid license (a few fields) to resolve them at the end.
+  const records: Array<{ file: string; record: LicenseRecord }> = [];
   const report = (o: Outcome): void => {
+    const record = o.result && licenseRecord(o.result);
+    if (record) records.push({ file: o.file, record });
     if (o.error) {
       summary.error++;
       summary.byCode[o.error.code] = (summary.byCode[o.error.code] ?? 0) + 1;
@@ -69,9 +77,20 @@ export async function verifyCommand(args: string[], flags: VerifyFlags): Promise
   };
 
   if (jobs > 1) await verifyInWorkers(files, { ...trustFlags, at: at.toISOString(), ...(flags.requireFreshStatus ? { requireFreshStatus: true } : {}) }, jobs, IN_FLIGHT, report);
-  else await inProcess(files, ctx, Boolean(flags.requireFreshStatus), report);
+  else await inProcess(files, env, Boolean(flags.requireFreshStatus), report);
   if (flags.qr?.length) report(await verifyQr(flags.qr, ctx, Boolean(flags.requireFreshStatus)));
   progress.clear();
+
+  for (const [i, by] of findSuperseded(records.map((r) => r.record))) {
+    const { file, record } = records[i]!;
+    const message = `superseded by license ${by.id} of ${by.issuer.agencyId} (${by.issuer.country}), issued ${by.issuedAt}, which is the one in force`;
+    summary.valid--;
+    summary.invalid++;
+    summary.byCode['LICENSE_SUPERSEDED'] = (summary.byCode['LICENSE_SUPERSEDED'] ?? 0) + 1;
+    statuses.push(EXIT.INVALID);
+    if (flags.json) out(JSON.stringify({ type: 'amendment', file, license: record.id, verdict: 'INVALID', code: 'LICENSE_SUPERSEDED', reason: message, successor: by.id }));
+    else out(`${s.bad('INVALID')}  ${record.id}  ${s.dim(file)}  ${message} ${s.dim('[LICENSE_SUPERSEDED]')}`);
+  }
 
   if (flags.json) out(JSON.stringify({ type: 'summary', documents: total, ...summary }));
   else if (!detailed) {
@@ -82,10 +101,10 @@ export async function verifyCommand(args: string[], flags: VerifyFlags): Promise
 }
 
 /** Verify on this thread with several documents in flight. */
-async function inProcess(files: string[], ctx: TrustContext, fresh: boolean, report: (o: Outcome) => void): Promise<void> {
+async function inProcess(files: string[], env: VerifyEnv, fresh: boolean, report: (o: Outcome) => void): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < files.length) report(await verifyFile(files[next++]!, ctx, fresh));
+    while (next < files.length) report(await verifyFile(files[next++]!, env, fresh));
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, lane));
 }

@@ -26,6 +26,22 @@ export function summarize(kind: DocumentKind, doc: DocumentTypes[DocumentKind]):
       const b = doc as Bundle;
       return `offline bundle ${b.id} · by ${b.publisher.agencyId} (${b.publisher.country}) · as of ${b.asOf} · ${b.trustLists.length} trust lists, ${b.statusLists.length} status lists, ${b.crls.length} CRLs`;
     }
+    case 'rules': {
+      const r = doc as DocumentTypes['rules'];
+      return `rules ${r.id} #${r.sequence} · by ${r.publisher.agencyId} (${r.publisher.country}) · ${r.rules.length} rule${r.rules.length === 1 ? '' : 's'}`;
+    }
+    case 'screening-list': {
+      const l = doc as DocumentTypes['screening-list'];
+      return `screening list ${l.id} #${l.sequence} · by ${l.publisher.agencyId} (${l.publisher.country}) · ${l.entries.length} entr${l.entries.length === 1 ? 'y' : 'ies'}`;
+    }
+    case 'denial-notice': {
+      const d = doc as DocumentTypes['denial-notice'];
+      return `denial notice ${d.id} · by ${d.deniedBy.agencyId} (${d.deniedBy.country}) · ${d.status} · to ${d.destination} · expires ${day(d.expiresAt)}`;
+    }
+    case 'dossier': {
+      const d = doc as DocumentTypes['dossier'];
+      return `dossier${d.id ? ` ${d.id}` : ''} · a signed license and ${d.declarations.length} signed end-use declaration${d.declarations.length === 1 ? '' : 's'} (verify it with xlic verify)`;
+    }
     case 'party': {
       const p = doc as DocumentTypes['party'];
       return `party ${p.legalName}${p.legalNameLatin ? ` (${p.legalNameLatin})` : ''} · ${p.country}`;

@@ -1,5 +1,5 @@
 import type { License } from '@xlic/core';
-import type { Check, TrustContext, VerificationResult } from '@xlic/verify';
+import type { Check, DossierResult, RulesReport, TrustContext, VerificationResult } from '@xlic/verify';
 import type { Style } from './style.js';
 
 const when = (iso: string): string => iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC').replace(/Z$/, ' UTC');
@@ -26,6 +26,16 @@ export function formatVerdict(file: string, r: VerificationResult, s: Style): st
     const items = l.items.slice(0, 3).map((i) => `${[...new Set(i.classifications.map((c) => c.code))].join('/')} ${i.description.slice(0, 40)} (${i.quantity.value} ${i.quantity.unit})`);
     lines.push(`  Items      ${l.items.length}: ${items.join('; ')}${l.items.length > 3 ? `; +${l.items.length - 3} more` : ''}`);
     lines.push(`  Valid      ${when(l.validity.validFrom)} → ${when(l.validity.validUntil)}`);
+  }
+  const extra = r as VerificationResult & { dossier?: DossierResult['dossier']; rules?: RulesReport[] };
+  for (const d of extra.dossier?.declarations ?? []) {
+    const mark = d.verdict === 'VALID' ? s.ok('✓') : s.bad('✗');
+    lines.push(`  Declared   ${mark} ${d.id ?? `#${d.index + 1}`}${d.verdict === 'VALID' ? (d.certified ? `, certified by ${d.certifiedBy?.agencyId} (${d.certifiedBy?.country})` : ', not certified') : ` INVALID [${d.code}]`}${d.referenced ? '' : s.warn(' (not referenced by the license)')}`);
+  }
+  for (const rr of extra.rules ?? []) {
+    const level = rr.riskLevel === 'high' ? s.bad(rr.riskLevel.toUpperCase()) : rr.riskLevel === 'medium' ? s.warn(rr.riskLevel.toUpperCase()) : s.ok(rr.riskLevel.toUpperCase());
+    lines.push(`  Risk       ${level} (score ${rr.riskScore}) under ${rr.source}${rr.fired.length ? `; rules fired: ${rr.fired.join(', ')}` : ''}`);
+    for (const e of rr.escalations) lines.push(`  ${s.warn(s.bold('ESCALATE'))}   to ${e.unit} by ${e.deadline} (within ${e.within}): ${e.reason}`);
   }
   for (const sig of r.signatures) if (sig.anchor) lines.push(`  Trusted    ${cn(sig.signer?.subject)} → ${cn(sig.anchor.subject)}, per ${sig.anchor.source}`);
   lines.push(`  Checks     ${r.checks.filter((c) => c.name !== 'trust' && c.name !== 'bundle').map((c) => mark(c, s)).join('  ')}`);

@@ -2,16 +2,16 @@
 // several verifications in flight, and posts each outcome back as soon as it is known.
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseTime } from '../io/time.js';
-import { loadTrustFromFlags, type TrustFlags } from '../io/trust-inputs.js';
+import { loadVerifyEnv, type VerifyEnvFlags } from '../io/verify-env.js';
 import { verifyFile } from '../verify-one.js';
 
 interface Data {
-  flags: TrustFlags & { at?: string; requireFreshStatus?: boolean; cache?: boolean };
+  flags: VerifyEnvFlags & { at?: string; requireFreshStatus?: boolean };
   inFlight: number;
 }
 
 const { flags, inFlight } = workerData as Data;
-const ctx = await loadTrustFromFlags(flags, parseTime(flags.at));
+const env = await loadVerifyEnv(flags, parseTime(flags.at));
 const queue: string[] = [];
 let running = 0;
 
@@ -19,7 +19,7 @@ function pump(): void {
   while (running < inFlight && queue.length) {
     const file = queue.shift()!;
     running++;
-    verifyFile(file, ctx, Boolean(flags.requireFreshStatus))
+    verifyFile(file, env, Boolean(flags.requireFreshStatus))
       .then((outcome) => parentPort!.postMessage({ outcome }))
       .catch((e: unknown) => parentPort!.postMessage({ fatal: e instanceof Error ? e.message : String(e) }))
       .finally(() => {

@@ -151,6 +151,20 @@ export const CODES = {
   STATUS_TRANSITION_REFUSED: 'usage',
   PKI_CA_UNSUITABLE: 'usage',
   PKI_CA_MISMATCH: 'usage',
+  DECLARANT_MISMATCH: 'invalid',
+  DECLARATION_CERTIFIER_MISMATCH: 'invalid',
+  DECLARATION_CERTIFICATION_UNSIGNED: 'invalid',
+  DECLARATION_EXPIRED: 'invalid',
+  DOSSIER_DECLARATION_MISSING: 'invalid',
+  DOSSIER_DECLARATION_DIGEST_MISMATCH: 'invalid',
+  DOSSIER_DECLARATION_UNREFERENCED: 'warning',
+  DOSSIER_DECLARATION_INVALID: 'invalid',
+  DECLARATION_NOT_END_USER: 'invalid',
+  DECLARATION_COUNTRY_NOT_DESTINATION: 'invalid',
+  DECLARATION_ITEMS_NOT_COVERED: 'invalid',
+  RULES_UNSIGNED: 'input',
+  RULES_REJECTED: 'input',
+  LICENSE_AMENDED: 'warning',
   // --- end @xlic/verify ---
 
   // --- @xlic/pdf: rendering, attachments and QR (add below, keep this marker) ---
@@ -168,6 +182,7 @@ export const CODES = {
   QR_PART_MISSING: 'input',
   QR_PART_MISMATCH: 'input',
   QR_TOO_LARGE: 'usage',
+  PDF_TOO_LARGE: 'input',
   // --- end @xlic/pdf ---
 
   // --- @xlic/rules: jurisdiction rules (add below, keep this marker) ---

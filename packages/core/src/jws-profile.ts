@@ -15,6 +15,9 @@ export const JWS_TYP = {
   'trust-list': 'xlic-trust-list+jws',
   'status-list': 'xlic-status-list+jws',
   bundle: 'xlic-bundle+jws',
+  rules: 'xlic-rules+jws',
+  'screening-list': 'xlic-screening-list+jws',
+  'denial-notice': 'xlic-denial-notice+jws',
 } as const satisfies Partial<Record<DocumentKind | 'bundle', string>>;
 export type SignedKind = keyof typeof JWS_TYP;
 

@@ -1,7 +1,7 @@
-import type { Bundle, EndUseDeclaration, License, Party, StatusList, TrustList } from './generated/types.js';
+import type { Bundle, DenialNotice, Dossier, EndUseDeclaration, License, Party, Rules, ScreeningList, StatusList, TrustList } from './generated/types.js';
 
 /** The kinds of document xlic knows, as carried in `documentType` (parties have none). */
-export const DOCUMENT_KINDS = ['license', 'end-use-declaration', 'trust-list', 'status-list', 'bundle', 'party'] as const;
+export const DOCUMENT_KINDS = ['license', 'end-use-declaration', 'trust-list', 'status-list', 'bundle', 'rules', 'screening-list', 'denial-notice', 'dossier', 'party'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Maps each kind to its generated TypeScript type. */
@@ -11,6 +11,10 @@ export interface DocumentTypes {
   'trust-list': TrustList;
   'status-list': StatusList;
   bundle: Bundle;
+  rules: Rules;
+  'screening-list': ScreeningList;
+  'denial-notice': DenialNotice;
+  dossier: Dossier;
   party: Party;
 }
 

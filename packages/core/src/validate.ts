@@ -20,6 +20,10 @@ const VALIDATORS: Record<DocumentKind, CompiledValidator> = {
   'trust-list': generated.trustList as CompiledValidator,
   'status-list': generated.statusList as CompiledValidator,
   bundle: generated.bundle as CompiledValidator,
+  rules: generated.rules as CompiledValidator,
+  'screening-list': generated.screeningList as CompiledValidator,
+  'denial-notice': generated.denialNotice as CompiledValidator,
+  dossier: generated.dossier as CompiledValidator,
   party: generated.party as CompiledValidator,
 };
 
@@ -29,6 +33,11 @@ const SEMANTIC: { [K in DocumentKind]: (doc: DocumentTypes[K]) => Finding[] } = 
   'trust-list': checkTrustList,
   'status-list': checkStatusList,
   bundle: () => [],
+  // The rules and screen packages add their own semantic checks (checkRules, validateScreeningList, validateDenialNotice).
+  rules: () => [],
+  'screening-list': () => [],
+  'denial-notice': () => [],
+  dossier: () => [], // its documents and links are checked by the verifier (verifyDossier)
   party: (p) => checkParty(p, ''),
 };
 

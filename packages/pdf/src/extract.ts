@@ -48,7 +48,7 @@ export async function extractEmbedded(pdfBytes: Uint8Array): Promise<ExtractResu
   try {
     doc = await loadPdf(pdfBytes);
   } catch (e) {
-    problems.push(finding('PDF_MALFORMED', '', isXlicError(e) ? e.message : String(e)));
+    problems.push(finding(isXlicError(e) ? e.code : 'PDF_MALFORMED', '', isXlicError(e) ? e.message : String(e)));
     return { declarations: [], others: [], problems };
   }
   for (const where of findActiveContent(doc)) problems.push(finding('PDF_ACTIVE_CONTENT', '', `active content: ${where}`));
@@ -103,7 +103,7 @@ function collectFiles(doc: PDFDocument, problems: Finding[]): EmbeddedFile[] {
     try {
       bytes = streamBytes(doc, streamObj);
     } catch (e) {
-      problems.push(finding('PDF_MALFORMED', '', `embedded file ${JSON.stringify(name)} cannot be decoded: ${(e as Error).message}`));
+      problems.push(finding(isXlicError(e) && e.code === 'PDF_TOO_LARGE' ? 'PDF_TOO_LARGE' : 'PDF_MALFORMED', '', `embedded file ${JSON.stringify(name)} cannot be decoded: ${(e as Error).message}`));
       continue;
     }
     if (!bytes) continue;

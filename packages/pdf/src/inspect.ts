@@ -40,7 +40,7 @@ export async function inspectLicensePdf(pdfBytes: Uint8Array, options: QrDecodeO
       problems.push(finding('PDF_MALFORMED', '', `the license attachment ${extracted.license.name} is not UTF-8 text`));
     }
   }
-  if (problems.some((p) => p.code === 'PDF_MALFORMED' && !out.licenseFile)) return out;
+  if (problems.some((p) => (p.code === 'PDF_MALFORMED' || p.code === 'PDF_TOO_LARGE') && !out.licenseFile)) return out;
   let doc;
   try {
     doc = await loadPdf(pdfBytes);

@@ -1,14 +1,19 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
-import { XlicError } from '@xlic/core';
+import { XlicError, isXlicError } from '@xlic/core';
+import { PDF_LIMITS, checkObjectCount, checkObjectStreams, checkPdfSize, inflateBounded } from './pdf-limits.js';
 
 /** Parse PDF bytes with pdf-lib; PDF_MALFORMED when that fails or the file is encrypted. */
 export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  checkPdfSize(bytes);
+  checkObjectStreams(bytes);
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    checkObjectCount(doc.context.enumerateIndirectObjects().length);
     // pdf-lib is lenient: bytes with a PDF header and no objects load as an empty shell.
     if (!(doc.catalog instanceof PDFDict) || doc.getPageCount() < 1) throw new Error('no document catalog or no pages');
     return doc;
   } catch (e) {
+    if (isXlicError(e)) throw e;
     throw new XlicError('PDF_MALFORMED', `not a readable PDF: ${(e as Error).message}`, { cause: e });
   }
 }
@@ -44,10 +49,20 @@ export function textOf(obj: PDFObject | undefined): string | undefined {
   return obj instanceof PDFString || obj instanceof PDFHexString ? obj.decodeText() : undefined;
 }
 
-/** The decoded bytes of a stream (filters applied). */
+/** The decoded bytes of a stream (filters applied), at most PDF_LIMITS.maxStreamBytes (else PDF_TOO_LARGE). */
 export function streamBytes(doc: PDFDocument, obj: PDFObject | undefined): Uint8Array | undefined {
   const o = resolve(doc, obj);
-  if (o instanceof PDFRawStream) return decodePDFRawStream(o).decode();
+  if (o instanceof PDFRawStream) {
+    const filter = o.dict.get(PDFName.of('Filter'));
+    const only = filter instanceof PDFArray && filter.size() === 1 ? filter.get(0) : filter;
+    // Plain Flate (what the renderer writes) is inflated with a bound; a deflate bomb stops at the limit.
+    if (only === PDFName.of('FlateDecode') && o.dict.get(PDFName.of('DecodeParms')) === undefined) return inflateBounded(o.contents, PDF_LIMITS.maxStreamBytes);
+    // Other filters: pdf-lib decodes block by block; stop reading once past the limit.
+    const got = decodePDFRawStream(o).getBytes(PDF_LIMITS.maxStreamBytes + 1);
+    const decoded = new Uint8Array(got.buffer, got.byteOffset, got.length);
+    if (decoded.length > PDF_LIMITS.maxStreamBytes) throw new XlicError('PDF_TOO_LARGE', `a PDF stream decodes to more than ${PDF_LIMITS.maxStreamBytes} bytes`);
+    return decoded;
+  }
   if (o instanceof PDFStream) return (o as unknown as { getUnencodedContents(): Uint8Array }).getUnencodedContents();
   return undefined;
 }

@@ -4,3 +4,7 @@ export { verifyDocument, type VerifyOptions } from './verify-document.js';
 export { readSignedList, checkListSignature } from './verify-list.js';
 export { CheckList, type Check, type CheckStatus, type SignatureReport, type VerificationResult } from './result.js';
 export { VerificationCache } from './verification-cache.js';
+export { verifyDossier, sameParty, type DossierResult } from './dossier.js';
+export { findSuperseded, licenseRecord, resolveAmendments, type LicenseRecord } from './amendments.js';
+export { applyRules, loadRules, withChecks, type LoadedRules, type RulesReport } from './rules.js';
+export { checkDeclarationSignatures, type DeclarationStatus } from './declaration-checks.js';

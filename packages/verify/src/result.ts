@@ -44,6 +44,8 @@ export interface VerificationResult<T = unknown> {
   document?: T;
   /** SHA-256 of the payload bytes: what documentReference digests refer to. */
   payloadSha256?: string;
+  /** For end-use declarations: whether the end-use country's authority certified it (only when VALID). */
+  declaration?: { certified: boolean; certifiedBy?: Agency };
 }
 
 /** Collects checks and computes the verdict: fail-closed, the first failure names the verdict. */

@@ -1,6 +1,21 @@
-import { DEFAULT_LIMITS, type Agency, decodeText, detectKind, isXlicError, kindOfTyp, parseJson, validateDocument, type DocumentTypes, type License, type SignedKind } from '@xlic/core';
-import { sha256Hex } from '@xlic/core';
-import { parseJws, type ParsedJws } from '@xlic/core';
+import {
+  DEFAULT_LIMITS,
+  decodeText,
+  detectKind,
+  isXlicError,
+  kindOfTyp,
+  parseJson,
+  parseJws,
+  sha256Hex,
+  validateDocument,
+  type Agency,
+  type DocumentTypes,
+  type EndUseDeclaration,
+  type License,
+  type ParsedJws,
+  type SignedKind,
+} from '@xlic/core';
+import { checkDeclarationSignatures, type DeclarationStatus } from './declaration-checks.js';
 import { CheckList, type VerificationResult } from './result.js';
 import { agencyKey, describeAge, type TrustContext } from './trust-context.js';
 import { verifySignatures, type CheckedSignature, type SignerPolicy } from './verify-signatures.js';
@@ -25,6 +40,12 @@ function policyFor(index: number, kind: SignedKind): SignerPolicy {
       return { purpose: 'list-signing', role: 'trust-list-publisher', as: 'signer' };
     case 'status-list':
       return { purpose: 'list-signing', role: 'status-publisher', as: 'signer' };
+    case 'rules':
+      return { purpose: 'list-signing', role: 'rules-publisher', as: 'signer' };
+    case 'screening-list':
+      return { purpose: 'list-signing', role: 'screening-list-publisher', as: 'signer' };
+    case 'denial-notice':
+      return { purpose: 'list-signing', role: 'denial-publisher', as: 'signer' };
   }
 }
 
@@ -80,8 +101,10 @@ export async function verifyDocument(input: Uint8Array | string, ctx: TrustConte
   for (const f of validation.findings) if (f.severity === 'warning') checks.warn('schema', f.code, f.message);
 
   if (kind === 'license' && !errors.length) checkLicense(document as License, signatures, checks, ctx, options);
-  if ((kind === 'trust-list' || kind === 'status-list' || kind === 'bundle') && !errors.length) checkPublisher(publisherOf(kind, document as DocumentTypes[typeof kind]), signatures, checks);
-  return result({ kind, signatures: reports, findings: validation.findings, document, payloadSha256 });
+  let declaration: DeclarationStatus | undefined;
+  if (kind === 'end-use-declaration' && !errors.length) declaration = checkDeclarationSignatures(document as EndUseDeclaration, signatures, checks, ctx.at);
+  if (kind !== 'license' && kind !== 'end-use-declaration' && !errors.length) checkPublisher(publisherOf(document as DocumentTypes[typeof kind]), signatures, checks);
+  return result({ kind, signatures: reports, findings: validation.findings, document, payloadSha256, ...(declaration ? { declaration } : {}) });
 }
 
 // A list speaks for its publisher (status list: its issuer) only when signed under that agency's root.
@@ -156,5 +179,6 @@ function finish(checks: CheckList, ctx: TrustContext, extra: Partial<Verificatio
   if (extra.kind) r.kind = extra.kind;
   if (extra.document !== undefined) r.document = extra.document as DocumentTypes[keyof DocumentTypes];
   if (extra.payloadSha256) r.payloadSha256 = extra.payloadSha256;
+  if (extra.declaration) r.declaration = r.verdict === 'VALID' ? extra.declaration : { certified: false };
   return r;
 }

@@ -63,6 +63,6 @@ export async function checkListSignature<K extends ListKind>(
 }
 
 /** The kind-specific publisher field of a list. */
-export function publisherOf(kind: SignedKind, doc: DocumentTypes['trust-list'] | DocumentTypes['status-list'] | DocumentTypes['bundle']): Agency {
-  return 'publisher' in doc ? doc.publisher : doc.issuer;
+export function publisherOf(doc: DocumentTypes['trust-list' | 'status-list' | 'bundle' | 'rules' | 'screening-list' | 'denial-notice']): Agency {
+  return 'publisher' in doc ? doc.publisher : 'deniedBy' in doc ? doc.deniedBy : doc.issuer;
 }

@@ -537,6 +537,7 @@ export type IsoDate = string;
 export interface XlicDocuments {
   Bundle?: Bundle;
   DenialNotice?: DenialNotice;
+  Dossier?: Dossier;
   EndUseDeclaration?: EndUseDeclaration;
   License?: License;
   Party?: Party;
@@ -797,6 +798,35 @@ export interface Classification1 {
    * Name of the national control list (required for regime national), e.g. "DE Ausfuhrliste Teil I Abschnitt A".
    */
   list?: string;
+}
+/**
+ * One file a shipment travels with: a signed license and the signed end-use declarations it references. Not signed itself: every document inside is; the verifier checks each one and every link between them.
+ *
+ * This interface was referenced by `XlicDocuments`'s JSON-Schema
+ * via the `definition` "Dossier".
+ */
+export interface Dossier {
+  /**
+   * Document kind discriminator; always "dossier" for shipment dossiers.
+   */
+  documentType: "dossier";
+  /**
+   * Version of the xlic schema the document follows; "1.0" for this schema.
+   */
+  schemaVersion: "1.0";
+  id?: DocumentId;
+  /**
+   * The signed license: compact JWS, or JSON serialization text when countersigned.
+   */
+  license: string;
+  /**
+   * Signed end-use declarations (compact or JSON-serialized JWS), those the license references by identifier and digest.
+   *
+   * @maxItems 50
+   *
+   * Items: One signed end-use declaration.
+   */
+  declarations: string[];
 }
 /**
  * An end-user statement (import certificate) made by the end user and optionally certified by the importing country's authority. Signed as a JWS with typ "xlic-declaration+jws".
