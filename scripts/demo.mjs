@@ -27,8 +27,8 @@ function run(args, { expect = 0, quiet = false, env = {} } = {}) {
   const shown = args.map((a) => (a.length > 48 ? `${a.slice(0, 24)}…` : a)).map((a) => (a.includes(' ') ? JSON.stringify(a) : a));
   console.log(dim(`$ xlic ${shown.join(' ')}`));
   const r = spawnSync(process.execPath, [xlic, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
-  if (!quiet) process.stdout.write(r.stdout.replace(/^/gm, '  '));
-  if (r.stderr) process.stdout.write(r.stderr.replace(/^/gm, '  '));
+  if (!quiet) process.stdout.write(r.stdout.replace(/^(?=.)/gm, '  '));
+  if (r.stderr) process.stdout.write(r.stderr.replace(/^(?=.)/gm, '  '));
   if (r.status !== expect) {
     console.error(`demo: expected exit status ${expect} from "xlic ${args.join(' ')}", got ${r.status}`);
     process.exit(1);
@@ -82,7 +82,7 @@ for (const [k, a] of Object.entries(agencies)) {
 }
 
 section('Each publishes a signed trust list: whom it trusts, for what');
-const roles = { own: 'license-issuer,status-publisher,trust-list-publisher,declaration-certifier,customs', ally: 'license-issuer,status-publisher,trust-list-publisher' };
+const roles = { own: 'license-issuer,status-publisher,trust-list-publisher,declaration-certifier,end-user-certifier,rules-publisher,customs', ally: 'license-issuer,status-publisher,trust-list-publisher' };
 for (const [k, a] of Object.entries(agencies)) {
   const list = w(k, 'trust-list.json');
   run(['trust', 'create', '--id', `${a.country}-${a.id}-TL`, '--country', a.country, '--agency-id', a.id, '--name', a.name, '--out', list], { quiet: true });
@@ -116,6 +116,26 @@ const forged = fs.readFileSync(w('license.pdf'));
 fs.writeFileSync(w('license-forged.pdf'), Buffer.concat([forged, Buffer.from('\n% an appended incremental update\n%%EOF\n')]));
 run(['verify', w('license-forged.pdf'), ...trust], { expect: 1, quiet: true });
 console.log('  INVALID: an incremental update appended to the PDF is refused (PDF_INCREMENTAL_UPDATE)');
+
+section("The end user declares the end use, METI certifies it, and customs checks the dossier under Japan's rules");
+run(['pki', 'issue', '--ca-cert', w('jp', 'root.crt.pem'), '--ca-key', w('jp', 'root.key.pem'), '--purpose', 'declaration-signing', '--organization', '東海精密工業株式会社', '--country', 'JP', '--cn', 'Export compliance', '--out', w('tokai')], { quiet: true });
+run(['pki', 'issue', '--ca-cert', w('jp', 'root.crt.pem'), '--ca-key', w('jp', 'root.key.pem'), '--purpose', 'declaration-certifying', '--out', w('jp', 'certifier')], { quiet: true });
+run(['declare', 'sign', 'examples/declarations/tokai-seimitsu-certified-by-meti.json', '--key', w('tokai.key.pem'), '--cert', w('tokai.crt.pem'), '-o', w('eud.jws')]);
+run(['certify', w('eud.jws'), '--key', w('jp', 'certifier.key.pem'), '--cert', w('jp', 'certifier.crt.pem'), '-o', w('eud.certified.json')]);
+run(['sign', 'examples/rules/jp-import-rules.json', '--key', w('jp', 'list-signer.key.pem'), '--cert', w('jp', 'list-signer.crt.pem'), '-o', w('jp', 'rules.jws')], { quiet: true });
+run(['dossier', 'create', '--license', w('license.jws'), '--declaration', w('eud.certified.json'), '-o', w('dossier.json')]);
+const rulesFlags = [...trust, '--rules', w('jp', 'rules.jws')];
+run(['verify', w('dossier.json'), ...rulesFlags]);
+console.log('  Without its declaration the same license is refused:');
+run(['dossier', 'create', '--license', w('license.jws'), '-o', w('dossier-incomplete.json')], { quiet: true });
+run(['verify', w('dossier-incomplete.json'), ...rulesFlags], { expect: 1 });
+console.log('  A license for a military end use is valid but escalated to METI by rule JP-IMP-002:');
+const military = JSON.parse(fs.readFileSync(path.join(root, 'examples/licenses/de-bafa-individual-2b001-jp.json'), 'utf8'));
+Object.assign(military, { id: 'DE-BAFA-EA-2026-018290', endUse: { sector: 'military', description: 'Machining of components for Japan Self-Defense Forces vehicles' } });
+fs.writeFileSync(path.join(root, w('license-military.json')), JSON.stringify(military, null, 2));
+run(['sign', w('license-military.json'), '--key', w('de', 'license-signer.key.pem'), '--cert', w('de', 'license-signer.crt.pem'), '-o', w('license-military.jws')], { quiet: true });
+run(['dossier', 'create', '--license', w('license-military.jws'), '--declaration', w('eud.certified.json'), '-o', w('dossier-military.json')], { quiet: true });
+run(['verify', w('dossier-military.json'), ...rulesFlags]);
 
 section('A copy with the quantity changed after signing is refused');
 const [h, p, s] = fs.readFileSync(w('license.jws'), 'utf8').trim().split('.');

@@ -17,6 +17,9 @@ it('the demo runs end to end: VALID at the border, tampered and revoked INVALID,
   expect(out).toMatch(/VALID\s+license DE-BAFA-SAG-2026-004127[\s\S]*BUNDLE_AGE/);
   expect(out).toMatch(/VALID: \d+ QR codes read back by zbarimg/);
   expect(out).toMatch(/INVALID: an incremental update/);
+  expect(out).toMatch(/VALID\s+license DE-BAFA-EA-2026-018274\s+\.demo\/dossier\.json[\s\S]*?Declared\s+✓ TSK-EUC-2026-0093, certified by METI \(JP\)/);
+  expect(out).toMatch(/Reason\s+the license relies on end-use declaration TSK-EUC-2026-0093, which is not in the dossier \[DOSSIER_DECLARATION_MISSING\]/);
+  expect(out).toMatch(/ESCALATE\s+to METI Security Export Control Policy Division by \S+ \(within PT24H\)/);
   expect(out).toMatch(/Demo complete\./);
   expect(out).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
 }, 300_000);
