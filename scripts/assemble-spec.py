@@ -29,14 +29,22 @@ pdf = renumber((root / 'docs/drafts/pdf-qr.md').read_text(), 'III', '##')
 part2 = '\n# Part II — Signatures, trust and verification\n\n' + signatures + '\n## II.6 Certificate profile and path validation\n\n' + pki
 part3 = '\n# Part III — PDF licenses and QR codes\n\n' + pdf
 extra = ''
-for name, title in [('rules.md', 'Part IV — End-use declarations, dossiers and jurisdiction rules'), ('screening.md', 'Part V — Screening lists, denial notices and matching')]:
-    p = root / 'docs/drafts' / name
-    if p.exists():
-        extra += f'\n# {title}\n\n' + renumber(p.read_text(), title.split(' ')[1], '##')
+dossiers = root / 'docs/drafts/dossiers.md'
+rules = root / 'docs/drafts/rules.md'
+if dossiers.exists():
+    extra += '\n# Part IV — End-use declarations, dossiers and jurisdiction rules\n\n' + renumber(dossiers.read_text(), 'IV', '##')
+if rules.exists():
+    body = renumber(rules.read_text(), 'IV.R', '###')
+    extra += '\n## IV.5 Jurisdiction rules format\n\n' + body
+screening = root / 'docs/drafts/screening.md'
+if screening.exists():
+    extra += '\n# Part V — Screening lists, denial notices and matching\n\n' + renumber(screening.read_text(), 'V', '##')
 
 toc_parts = [
     ('Part II — Signatures, trust and verification', ['II.1 Signature profile (JWS)', 'II.2 Trust lists and the trust model', 'II.3 Status lists, CRLs and freshness', 'II.4 Offline bundle', 'II.5 Verification algorithm', 'II.6 Certificate profile and path validation']),
     ('Part III — PDF licenses and QR codes', []),
+    ('Part IV — End-use declarations, dossiers and jurisdiction rules', []),
+    ('Part V — Screening lists, denial notices and matching', []),
 ]
 def anchor(t):
     return '#' + re.sub(r'[^a-z0-9 \-]', '', t.lower()).replace(' ', '-')
