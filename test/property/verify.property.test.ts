@@ -8,7 +8,7 @@ import { signDocument } from '@xlic/sign';
 import { verifyDocument, type TrustContext } from '@xlic/verify';
 import { EXAMPLE_LICENSES, makePki, readJson, type Pki } from './fixtures.js';
 
-export const RUNS = { roundTrip: 60, bitFlip: 300, arbitrary: 400 };
+export const RUNS = { roundTrip: 400, bitFlip: 2000, arbitrary: 3000 };
 const DAY = 86_400_000;
 const iso = (t: number) => new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 const examples = EXAMPLE_LICENSES.map((p) => readJson<License>(p));

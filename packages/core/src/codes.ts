@@ -219,6 +219,10 @@ export const CODES = {
   DENIAL_NOTICE_INVALID: 'input',
   DENIAL_BLOCKS_LICENSE: 'invalid',
   DENIAL_CONSULTED: 'warning',
+  SCREENING_LIST_UNSIGNED: 'input',
+  SCREENING_LIST_REJECTED: 'input',
+  DENIAL_NOTICE_UNSIGNED: 'input',
+  DENIAL_NOTICE_REJECTED: 'input',
   // --- end @xlic/screen ---
 } as const;
 

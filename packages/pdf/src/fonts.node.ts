@@ -18,8 +18,14 @@ const FILES = {
  * import { loadDefaultFonts } from '@xlic/pdf/node';
  * const pdf = await renderLicensePdf({ license, jws, signers, fonts: await loadDefaultFonts() });
  */
+let loaded: Promise<FontSet> | undefined;
+
 export async function loadDefaultFonts(): Promise<FontSet> {
-  const require = createRequire(import.meta.url);
-  const entries = await Promise.all(Object.entries(FILES).map(async ([key, spec]) => [key, new Uint8Array(await readFile(require.resolve(spec)))] as const));
-  return Object.fromEntries(entries) as unknown as FontSet;
+  // Read once per process: the same bytes objects let the renderer reuse parsed fonts.
+  loaded ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const entries = await Promise.all(Object.entries(FILES).map(async ([key, spec]) => [key, new Uint8Array(await readFile(require.resolve(spec)))] as const));
+    return Object.fromEntries(entries) as unknown as FontSet;
+  })();
+  return loaded;
 }

@@ -72,12 +72,24 @@ export interface LoadedFont {
   font: FontkitFont;
 }
 
-/** Parse the font bytes of a FontSet with fontkit (tables are read lazily). */
+// Parsing a font is most of the cost of a render (the Japanese font alone is 5 MB), so parsed fonts are
+// kept per font-bytes object. Output depends only on the glyphs and code points used, never on which
+// renders came before (tests render twice in one process and compare bytes).
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+const adaptedFonts = new WeakMap<Uint8Array, FontkitFont>();
+
+/** Parse the font bytes of a FontSet with fontkit (tables are read lazily; parsed once per bytes object). */
 export function parseFontSet(fonts: FontSet): Map<FontKey, LoadedFont> {
   const out = new Map<FontKey, LoadedFont>();
   for (const key of ['latin', 'latinBold', 'japanese', 'chinese', 'korean', 'arabic'] as const) {
     const bytes = fonts[key];
-    if (bytes) out.set(key, { key, font: fontkit.create(bytes) });
+    if (!bytes) continue;
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes);
+      parsedFonts.set(bytes, font);
+    }
+    out.set(key, { key, font });
   }
   return out;
 }
@@ -102,6 +114,8 @@ interface SubsetLike {
  */
 export const fontkitAdapter = {
   create(data: Uint8Array): FontkitFont {
+    const cached = adaptedFonts.get(data);
+    if (cached) return cached;
     const font = fontkit.create(data) as FontkitFont & { getGlyph(id: number, codePoints?: number[]): FontkitGlyph };
     const getGlyph = font.getGlyph.bind(font);
     font.getGlyph = (id: number, codePoints: number[] = []) => {
@@ -131,6 +145,7 @@ export const fontkitAdapter = {
       subset.encodeStream = () => streamOf(() => subset.encode());
       return subset as never;
     };
+    adaptedFonts.set(data, font);
     return font;
   },
 };
