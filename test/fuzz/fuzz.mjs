@@ -20,8 +20,6 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHARED_INPUT = 24 * 1024 * 1024;
 
-if (isMainThread) await main();
-else await work();
 
 async function main() {
   const arg = (name, d) => {
@@ -45,7 +43,8 @@ async function main() {
       let lastChange = Date.now();
       const timer = setInterval(() => {
         const now = Atomics.load(beat, 0);
-        if (now !== last) {
+        if (now === 0) lastChange = Date.now(); // still loading targets
+        else if (now !== last) {
           last = now;
           lastChange = Date.now();
         } else if (Date.now() - lastChange > perInputMs) {
@@ -227,3 +226,7 @@ function concat(...parts) {
   }
   return out;
 }
+
+// Last, so the constants above are initialised before either side runs.
+if (isMainThread) await main();
+else await work();

@@ -21,6 +21,8 @@ export async function makeTargets() {
     statusLists: [{ name: 'status', text: text(read(`${signed}/status/de-bafa-status.jws`)) }],
     crls: [{ name: 'crl', bytes: fromPem(text(read(`${signed}/crl/de-bafa.crl.pem`)))[0].der }],
     at: new Date('2026-11-23T12:00:00Z'),
+    // Without the verdict caches: they are bounded by entries, not bytes, and every mutated x5c is a new entry.
+    cache: false,
   });
   const validSeeds = ['licenses/de-valid.jws', 'licenses/de-valid-cosigned-jp.json', 'licenses/us-valid-ps256.jws'].map((p) => read(`${signed}/${p}`));
   const fingerprint = (u8) => {

@@ -1,5 +1,5 @@
 import { isXlicError, type License } from '@xlic/core';
-import { CheckList, verifyDocument, type TrustContext, type VerificationResult, type VerifyOptions } from '@xlic/verify';
+import { CheckList, verifyDocument, withChecks, type TrustContext, type VerificationResult, type VerifyOptions } from '@xlic/verify';
 import { comparePdfRendering, type RenderingDifference } from './compare.js';
 import type { FontSet } from './fonts.js';
 import { inspectLicensePdf } from './inspect.js';
@@ -68,15 +68,5 @@ async function paperOf(pdfBytes: Uint8Array): Promise<keyof typeof PAPER | undef
 }
 
 function merge(pdfChecks: CheckList, base: VerificationResult, pdf: PdfVerificationResult['pdf']): PdfVerificationResult {
-  const checks = [...pdfChecks.checks, ...base.checks];
-  const failure = checks.find((c) => c.status === 'fail');
-  const r: PdfVerificationResult = { ...base, checks, verdict: failure ? 'INVALID' : 'VALID', pdf };
-  if (failure) {
-    r.code = failure.code!;
-    r.reason = failure.message;
-  } else {
-    delete r.code;
-    delete r.reason;
-  }
-  return r;
+  return { ...withChecks(base, [...pdfChecks.checks, ...base.checks]), pdf };
 }
