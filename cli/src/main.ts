@@ -3,6 +3,7 @@ import { isXlicError } from '@xlic/core';
 import { EXIT, exitStatusFor } from './exit-status.js';
 import { err } from './output/write.js';
 import { registerManagementCommands } from './commands/register-management.js';
+import { registerScreeningCommands } from './commands/register-screening.js';
 
 const VERSION = '0.1.0';
 
@@ -88,8 +89,11 @@ export function buildProgram(setStatus: (status: number) => void): Command {
     .option('-o, --out <file>', 'write the JWS here (atomically) instead of standard output')
     .option('--at <time>', 'signing time (default now)')
     .option('--force', 'replace an output list even if it holds a newer sequence number')
+    .option('--denials <file>', "allies' signed denial notices: refuse to sign a license they cover (unless consulted); repeat", collect)
+    .option('--consultation <noticeId>', 'a denial notice the denying agency was consulted on (until licenses record it); repeat', collect)
+    .option('--trust <file>', 'trust list or PEM roots to verify --denials; repeat', collect)
     .option('--json', 'machine-readable output')
-    .addHelpText('after', examples(['xlic sign license.json --key bafa-signer.key.pem --cert bafa-signer.crt.pem -o license.jws', 'XLIC_PASSPHRASE=… xlic sign trust-list.json --key tl.key.pem --cert tl.crt.pem -o trust-list.jws']))
+    .addHelpText('after', examples(['xlic sign license.json --key bafa-signer.key.pem --cert bafa-signer.crt.pem -o license.jws', 'xlic sign license.json --denials sbdu-dn-0117.jws --trust de-trust.jws --key bafa-signer.key.pem --cert bafa-signer.crt.pem -o license.jws', 'XLIC_PASSPHRASE=… xlic sign trust-list.json --key tl.key.pem --cert tl.crt.pem -o trust-list.jws']))
     .action(async (file: string, opts) => {
       const { signCommand } = await import('./commands/sign.js');
       setStatus(await signCommand(file, opts));
@@ -232,6 +236,7 @@ export function buildProgram(setStatus: (status: number) => void): Command {
     });
 
   registerManagementCommands(program, setStatus);
+  registerScreeningCommands(program, setStatus);
 
   const trust = program.commands.find((c) => c.name() === 'trust');
   if (trust) {

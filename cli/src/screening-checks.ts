@@ -232,3 +232,24 @@ export async function screeningChecks(document: unknown, lists: ScreeningIndex, 
   }
   return checks;
 }
+
+/**
+ * Before signing a license: verify allies' signed denial notices (fail-closed, as `loadScreeningInputs`) and
+ * match them against the license at the signing time. `consultedNotices` are notice ids the denying agency was
+ * consulted on (`xlic sign --consultation`), in addition to any the license records; an id that names none
+ * of the notices is a usage error, so a typo cannot unblock a license. The caller refuses to sign when a
+ * match is `blocking`.
+ *
+ * @example
+ * const matches = await denialsBeforeSigning(license, ['sbdu-dn-0117.jws'], trust, new Date(), []);
+ * const blocking = matches.filter((m) => m.state === 'blocking');
+ */
+export async function denialsBeforeSigning(license: License, noticeFiles: readonly string[], trust: TrustContext, at: Date, consultedNotices: readonly string[] = []): Promise<DenialMatch[]> {
+  const { notices } = await loadScreeningInputs([], noticeFiles, trust, at);
+  const extra: Consultation[] = consultedNotices.map((id) => {
+    const n = notices.find((x) => x.id === id);
+    if (!n) throw new XlicError('USAGE', `--consultation ${id}: no denial notice given with --denials has that id`);
+    return { noticeId: n.id, agency: { country: n.deniedBy.country, agencyId: n.deniedBy.agencyId }, consultedAt: at.toISOString() };
+  });
+  return matchDenials(notices, license, at, consultationsOf(license, extra));
+}

@@ -2,7 +2,7 @@
 // A structured mutational fuzzer (no coverage feedback) over the xlic parsers and verifyDocument.
 //
 //   node test/fuzz/fuzz.mjs --seconds 600            # a longer run (CI runs ~20 s via test/fuzz/fuzz.test.ts)
-//   node test/fuzz/fuzz.mjs --seconds 60 --seed 42 --per-input-ms 5000
+//   node test/fuzz/fuzz.mjs --seconds 60 --seed 42 --per-input-ms 5000 [--target verifyDocument] [--out dir]
 //
 // Seeds come from examples/. Mutations work on bytes (bit flips, interesting bytes, cuts, repeats,
 // splices) and on structure (a JWS part decoded, mutated and re-encoded; a JSON value changed in
@@ -37,7 +37,8 @@ async function main() {
   while (Date.now() < deadline) {
     const beat = new Int32Array(new SharedArrayBuffer(16)); // [counter, target index, input length]
     const input = new Uint8Array(new SharedArrayBuffer(SHARED_INPUT));
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { beat: beat.buffer, input: input.buffer, until: deadline, seed }, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const only = process.argv.includes('--target') ? process.argv[process.argv.indexOf('--target') + 1] : undefined;
+    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { beat: beat.buffer, input: input.buffer, until: deadline, seed, only }, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     const outcome = await new Promise((resolve) => {
       let last = -1;
       let lastChange = Date.now();
@@ -101,7 +102,7 @@ async function work() {
   const beat = new Int32Array(workerData.beat);
   const shared = new Uint8Array(workerData.input);
   const targets = await makeTargets();
-  const names = Object.keys(targets).filter((n) => targets[n].seeds.length > 0);
+  const names = Object.keys(targets).filter((n) => targets[n].seeds.length > 0 && (!workerData.only || n === workerData.only));
   const allNames = Object.keys(targets);
   parentPort.postMessage({ type: 'targets', names: allNames });
   const weighted = names.flatMap((n) => Array(targets[n].weight).fill(n));
@@ -192,7 +193,9 @@ function mutate(input, other, rand) {
         return mutate(u, other, rand);
       }
       const paths = [];
+      // Bounded: a mutated input may already be nested 100 000 deep.
       const walk = (v, p) => {
+        if (paths.length >= 5000 || p.length > 40) return;
         paths.push(p);
         if (v && typeof v === 'object') for (const k of Object.keys(v)) walk(v[k], [...p, k]);
       };

@@ -95,7 +95,7 @@ export async function dossierCreateCommand(flags: DossierCreateFlags): Promise<n
     if (!found.has(ref.id)) warnings.push(`the license references declaration ${ref.id}, which is not included`);
     else if (found.get(ref.id) !== ref.sha256) warnings.push(`declaration ${ref.id} does not match the digest the license references`);
   }
-  const dossier = { documentType: 'dossier', schemaVersion: '1.0', ...(flags.id ? { id: flags.id } : {}), license, declarations };
+  const dossier = { documentType: 'dossier', schemaVersion: '1.0', id: flags.id ?? `DOSSIER-${payload.id}`.slice(0, 80), license, declarations };
   const v = validateDocument(dossier, 'dossier');
   if (!v.valid) throw new XlicError(v.findings[0]!.code, `not a valid dossier: ${v.findings[0]!.message}`);
   await refuseOverwrite(flags.out, flags.force);

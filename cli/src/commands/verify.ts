@@ -141,7 +141,8 @@ async function verifyQr(texts: string[], ctx: TrustContext, fresh: boolean): Pro
     const jws = await decodeQrTexts(texts);
     return { file: label, result: await verifyDocument(jws, ctx, { expect: 'license', ...(fresh ? { requireFreshStatus: true } : {}) }) };
   } catch (e) {
+    // Text that does not decode to a signed license is an input error (exit 2), like an unreadable file.
     if (!isXlicError(e)) throw e;
-    return { file: label, result: { verdict: 'INVALID', code: e.code, reason: e.message, checks: [{ name: 'qr', status: 'fail', code: e.code, message: e.message }], signatures: [], findings: [] } };
+    return { file: label, error: { code: e.code, message: e.message } };
   }
 }

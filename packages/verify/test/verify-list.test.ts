@@ -59,7 +59,7 @@ describe('checkListSignature', () => {
   it('refuses a signer whose root holds the role but belongs to another agency', async () => {
     const read = readSignedList(await sign(statusList(w.de, []), w.jp.list), 'status-list', 'STATUS_LIST_REJECTED', 'de.jws');
     const index = await buildTrustIndex([{ list: w.jpList }]);
-    await expect(checkListSignature(read, index, [], AT, 'status-publisher', publisherOf('status-list', read.document), 'STATUS_LIST_REJECTED', 'de.jws')).rejects.toMatchObject({
+    await expect(checkListSignature(read, index, [], AT, 'status-publisher', publisherOf(read.document), 'STATUS_LIST_REJECTED', 'de.jws')).rejects.toMatchObject({
       code: 'STATUS_LIST_REJECTED',
       message: expect.stringMatching(/signed under the root of METI \(JP\) but published in the name of BAFA \(DE\)/),
     });

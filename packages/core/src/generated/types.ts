@@ -814,7 +814,7 @@ export interface Dossier {
    * Version of the xlic schema the document follows; "1.0" for this schema.
    */
   schemaVersion: "1.0";
-  id?: DocumentId;
+  id: DocumentId;
   /**
    * The signed license: compact JWS, or JSON serialization text when countersigned.
    */
