@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { VerifyEnvFlags } from './io/verify-env.js';
-import type { Outcome } from './verify-one.js';
+import type { Brief } from './verify-brief.js';
 
 /**
  * Verify `files` on `jobs` worker threads, each loading the trust inputs once and keeping
- * `inFlight` verifications going; `onOutcome` is called as each result arrives (completion order).
+ * `inFlight` verifications going; `onBrief` is called as each result arrives (completion order).
  */
-export async function verifyInWorkers(files: string[], flags: VerifyEnvFlags & { at: string; requireFreshStatus?: boolean }, jobs: number, inFlight: number, onOutcome: (o: Outcome) => void): Promise<void> {
+export async function verifyInWorkers(files: string[], flags: VerifyEnvFlags & { at: string; requireFreshStatus?: boolean; json?: boolean }, jobs: number, inFlight: number, onBrief: (b: Brief) => void): Promise<void> {
   const url = new URL('./workers/verify-worker.js', import.meta.url);
   const chunk = Math.max(1, Math.min(64, Math.ceil(files.length / (jobs * 8))));
   let next = 0;
@@ -31,14 +31,14 @@ export async function verifyInWorkers(files: string[], flags: VerifyEnvFlags & {
       const w = new Worker(url, { workerData: { flags, inFlight } });
       const pending = { n: 0 };
       workers.push(w);
-      w.on('message', (msg: { ready?: boolean; outcome?: Outcome; fatal?: string }) => {
+      w.on('message', (msg: { ready?: boolean; briefs?: Brief[]; fatal?: string }) => {
         if (msg.fatal) return finish(new Error(msg.fatal));
-        if (msg.outcome) {
+        for (const b of msg.briefs ?? []) {
           pending.n--;
           remaining--;
-          onOutcome(msg.outcome);
-          if (remaining === 0) return finish();
+          onBrief(b);
         }
+        if (remaining === 0) return finish();
         feed(w, pending);
       });
       w.on('error', (e) => finish(e));

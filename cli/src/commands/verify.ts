@@ -10,6 +10,7 @@ import { Progress } from '../output/progress.js';
 import { styleFor } from '../output/style.js';
 import { formatTrustSummary, formatVerdict } from '../output/verdict.js';
 import { err, out } from '../output/write.js';
+import { brief, type Brief } from '../verify-brief.js';
 import { verifyFile, type Outcome } from '../verify-one.js';
 import { verifyInWorkers } from '../verify-pool.js';
 
@@ -53,30 +54,40 @@ export async function verifyCommand(args: string[], flags: VerifyFlags): Promise
 
   // Amendments span documents: remember each valid license (a few fields) to resolve them at the end.
   const records: Array<{ file: string; record: LicenseRecord }> = [];
-  const report = (o: Outcome): void => {
-    const record = o.result && licenseRecord(o.result);
-    if (record) records.push({ file: o.file, record });
-    if (o.error) {
+  const tally = (b: Brief): void => {
+    if (b.record) records.push({ file: b.file, record: b.record });
+    if (b.error) {
       summary.error++;
-      summary.byCode[o.error.code] = (summary.byCode[o.error.code] ?? 0) + 1;
-      statuses.push(exitStatusFor(o.error.code as never));
-    } else if (o.result!.verdict === 'VALID') {
+      summary.byCode[b.error.code] = (summary.byCode[b.error.code] ?? 0) + 1;
+      statuses.push(exitStatusFor(b.error.code as never));
+    } else if (b.verdict === 'VALID') {
       summary.valid++;
       statuses.push(EXIT.OK);
     } else {
       summary.invalid++;
-      summary.byCode[o.result!.code!] = (summary.byCode[o.result!.code!] ?? 0) + 1;
+      summary.byCode[b.code!] = (summary.byCode[b.code!] ?? 0) + 1;
       statuses.push(EXIT.INVALID);
     }
+  };
+  const show = (b: Brief, o?: Outcome): void => {
     progress.clear();
-    if (flags.json) out(JSON.stringify({ type: 'result', ...o }));
-    else if (o.error) err(`${s.bad('ERROR  ')}  ${o.file}: ${o.error.message} [${o.error.code}]`);
-    else if (detailed) for (const line of formatVerdict(o.file, o.result!, s)) out(line);
-    else out(oneLine(o, s));
+    if (flags.json) out(b.json!);
+    else if (b.error) err(`${s.bad('ERROR  ')}  ${b.file}: ${b.error.message} [${b.error.code}]`);
+    else if (detailed && o?.result) for (const line of formatVerdict(o.file, o.result, s)) out(line);
+    else out(b.verdict === 'VALID' ? `${s.ok('VALID  ')}  ${b.id ?? '-'}  ${s.dim(b.file)}` : `${s.bad('INVALID')}  ${b.id ?? '-'}  ${s.dim(b.file)}  ${b.reason} ${s.dim(`[${b.code}]`)}`);
     progress.update(summary.valid + summary.invalid + summary.error, summary.invalid + summary.error);
   };
+  const onBrief = (b: Brief): void => {
+    tally(b);
+    show(b);
+  };
+  const report = (o: Outcome): void => {
+    const b = brief(o, Boolean(flags.json), o.result ? licenseRecord(o.result) : undefined);
+    tally(b);
+    show(b, o);
+  };
 
-  if (jobs > 1) await verifyInWorkers(files, { ...trustFlags, at: at.toISOString(), ...(flags.requireFreshStatus ? { requireFreshStatus: true } : {}) }, jobs, IN_FLIGHT, report);
+  if (jobs > 1) await verifyInWorkers(files, { ...trustFlags, at: at.toISOString(), ...(flags.requireFreshStatus ? { requireFreshStatus: true } : {}), ...(flags.json ? { json: true } : {}) }, jobs, IN_FLIGHT, onBrief);
   else await inProcess(files, env, Boolean(flags.requireFreshStatus), report);
   if (flags.qr?.length) report(await verifyQr(flags.qr, ctx, Boolean(flags.requireFreshStatus)));
   progress.clear();
@@ -107,13 +118,6 @@ async function inProcess(files: string[], env: VerifyEnv, fresh: boolean, report
     while (next < files.length) report(await verifyFile(files[next++]!, env, fresh));
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, lane));
-}
-
-function oneLine(o: Outcome, s: ReturnType<typeof styleFor>): string {
-  const r = o.result!;
-  const doc = r.document as { id?: unknown } | undefined;
-  const id = typeof doc?.id === 'string' ? doc.id : '';
-  return r.verdict === 'VALID' ? `${s.ok('VALID  ')}  ${id || '-'}  ${s.dim(o.file)}` : `${s.bad('INVALID')}  ${id || '-'}  ${s.dim(o.file)}  ${r.reason} ${s.dim(`[${r.code}]`)}`;
 }
 
 function parseJobs(value: string | undefined, files: number): number {

@@ -30,13 +30,15 @@ export async function readInput(spec: string, maxBytes: number = DEFAULT_LIMITS.
     throw fsError(spec, cause);
   }
   try {
-    const buf = new Uint8Array(maxBytes + 1);
+    // Sized from stat (plus one byte to notice a file that grew past the limit while being read).
+    const buf = new Uint8Array(Math.min(maxBytes, info.size) + 1);
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buf, length, buf.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length > maxBytes) throw new XlicError('INPUT_TOO_LARGE', `${spec} is larger than the limit of ${maxBytes} bytes`);
+      if (length === buf.length) throw new XlicError('INPUT_UNREADABLE', `${spec} changed while it was being read`);
     }
     return { name: spec, bytes: buf.slice(0, length) };
   } finally {
