@@ -70,10 +70,11 @@ for (const v of invalid) {
 console.log(`  ${matched} of ${invalid.length} invalid examples rejected with exactly their expected codes`);
 if (matched !== invalid.length) process.exit(1);
 
-section('Germany (BAFA, ES256) and Japan (METI, EdDSA) set up their agency PKI');
+section('Germany (BAFA, ES256), Japan (METI, EdDSA) and France (SBDU, ES384) set up their agency PKI');
 const agencies = {
   de: { country: 'DE', id: 'BAFA', name: 'Bundesamt für Wirtschaft und Ausfuhrkontrolle', alg: 'ES256' },
   jp: { country: 'JP', id: 'METI', name: 'Ministry of Economy, Trade and Industry', alg: 'EdDSA' },
+  fr: { country: 'FR', id: 'SBDU', name: 'Service des biens à double usage', alg: 'ES384' },
 };
 for (const [k, a] of Object.entries(agencies)) {
   run(['pki', 'init', '--country', a.country, '--agency-id', a.id, '--name', a.name, '--alg', a.alg, '--out-dir', w(k)]);
@@ -82,8 +83,8 @@ for (const [k, a] of Object.entries(agencies)) {
 }
 
 section('Each publishes a signed trust list: whom it trusts, for what');
-const roles = { own: 'license-issuer,status-publisher,trust-list-publisher,declaration-certifier,end-user-certifier,rules-publisher,customs', ally: 'license-issuer,status-publisher,trust-list-publisher' };
-for (const [k, a] of Object.entries(agencies)) {
+const roles = { own: 'license-issuer,status-publisher,trust-list-publisher,declaration-certifier,end-user-certifier,rules-publisher,screening-list-publisher,denial-publisher,customs', ally: 'license-issuer,status-publisher,trust-list-publisher,screening-list-publisher,denial-publisher' };
+for (const [k, a] of Object.entries(agencies).filter(([k2]) => k2 !== 'fr')) {
   const list = w(k, 'trust-list.json');
   run(['trust', 'create', '--id', `${a.country}-${a.id}-TL`, '--country', a.country, '--agency-id', a.id, '--name', a.name, '--out', list], { quiet: true });
   for (const [k2, b] of Object.entries(agencies)) {
@@ -136,6 +137,25 @@ fs.writeFileSync(path.join(root, w('license-military.json')), JSON.stringify(mil
 run(['sign', w('license-military.json'), '--key', w('de', 'license-signer.key.pem'), '--cert', w('de', 'license-signer.crt.pem'), '-o', w('license-military.jws')], { quiet: true });
 run(['dossier', 'create', '--license', w('license-military.jws'), '--declaration', w('eud.certified.json'), '-o', w('dossier-military.json')], { quiet: true });
 run(['verify', w('dossier-military.json'), ...rulesFlags]);
+
+section("Customs screens the dossier's parties against BAFA's signed list of parties of concern");
+const screening = JSON.parse(fs.readFileSync(path.join(root, 'examples/screening/screening-list.json'), 'utf8'));
+const older = { ...screening, sequence: screening.sequence - 1, entries: screening.entries.filter((e) => e.id !== 'XS-0008') };
+fs.writeFileSync(path.join(root, w('de', 'screening-older.json')), JSON.stringify(older, null, 2));
+run(['sign', w('de', 'screening-older.json'), '--key', w('de', 'list-signer.key.pem'), '--cert', w('de', 'list-signer.crt.pem'), '-o', w('de', 'screening-older.jws')], { quiet: true });
+run(['screen', w('dossier.json'), '--list', w('de', 'screening-older.jws'), ...trust.slice(0, 4)]);
+console.log("  BAFA's next list names the end user's parent company: the same dossier is escalated.");
+run(['sign', 'examples/screening/screening-list.json', '--key', w('de', 'list-signer.key.pem'), '--cert', w('de', 'list-signer.crt.pem'), '-o', w('de', 'screening.jws')], { quiet: true });
+run(['screen', w('dossier.json'), '--list', w('de', 'screening.jws'), ...trust.slice(0, 4)], { expect: 1 });
+
+section('France denied the same transaction: BAFA cannot sign a new license until it consults France');
+run(['sign', 'examples/screening/denial-fr-sbdu-2026-0117.json', '--key', w('fr', 'list-signer.key.pem'), '--cert', w('fr', 'list-signer.crt.pem'), '-o', w('fr', 'denial.jws')]);
+const fresh = { ...JSON.parse(fs.readFileSync(path.join(root, 'examples/licenses/de-bafa-individual-2b001-jp.json'), 'utf8')), id: 'DE-BAFA-EA-2026-018300' };
+fs.writeFileSync(path.join(root, w('license-new.json')), JSON.stringify(fresh, null, 2));
+const signNew = ['sign', w('license-new.json'), '--denials', w('fr', 'denial.jws'), '--trust', w('de', 'trust-list.jws'), '--key', w('de', 'license-signer.key.pem'), '--cert', w('de', 'license-signer.crt.pem'), '-o', w('license-new.jws')];
+run(signNew, { expect: 1 });
+console.log('  After consulting SBDU, BAFA records the consultation and signs:');
+run([...signNew, '--consultation', 'FR-SBDU-DN-2026-0117']);
 
 section('A copy with the quantity changed after signing is refused');
 const [h, p, s] = fs.readFileSync(w('license.jws'), 'utf8').trim().split('.');

@@ -20,6 +20,10 @@ it('the demo runs end to end: VALID at the border, tampered and revoked INVALID,
   expect(out).toMatch(/VALID\s+license DE-BAFA-EA-2026-018274\s+\.demo\/dossier\.json[\s\S]*?Declared\s+✓ TSK-EUC-2026-0093, certified by METI \(JP\)/);
   expect(out).toMatch(/Reason\s+the license relies on end-use declaration TSK-EUC-2026-0093, which is not in the dossier \[DOSSIER_DECLARATION_MISSING\]/);
   expect(out).toMatch(/ESCALATE\s+to METI Security Export Control Policy Division by \S+ \(within PT24H\)/);
+  expect(out).toMatch(/5 parties screened: 5 clear, 0 hit, 0 escalate/);
+  expect(out).toMatch(/ESCALATE end-user \/license\/endUsers\/0 東海精密工業株式会社/);
+  expect(out).toMatch(/NOT SIGNED \.demo\/license-new\.json[\s\S]*?FR-SBDU-DN-2026-0117[\s\S]*?\[DENIAL_BLOCKS_LICENSE\]/);
+  expect(out).toMatch(/signed license DE-BAFA-EA-2026-018300/);
   expect(out).toMatch(/Demo complete\./);
   expect(out).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
 }, 300_000);

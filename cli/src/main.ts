@@ -60,6 +60,8 @@ export function buildProgram(setStatus: (status: number) => void): Command {
   )
     .option('--qr <text>', 'text a scanner read from a license QR code; repeat for multi-part codes', collect)
     .option('--rules <file>', "a jurisdiction's signed rules; repeat", collect)
+    .option('--screen <file>', 'signed screening list of parties of concern; repeat', collect)
+    .option('--denials <file>', 'signed denial notice of an ally; repeat', collect)
     .option('-j, --jobs <n>', 'worker threads for large batches (default: all cores from 64 documents on)')
     .option('--no-cache', 'check every chain from scratch (for comparison; verdicts are the same)')
     .option('--require-fresh-status', 'treat missing or out-of-date status information as INVALID')
@@ -72,6 +74,7 @@ export function buildProgram(setStatus: (status: number) => void): Command {
       "xlic verify --qr 'XL1:…' --trust jp-trust.jws",
       'xlic verify incoming/ --bundle border.bundle.jws --json > verdicts.jsonl',
       'xlic verify dossier.json --trust jp-trust.jws --trust de-trust.jws --rules jp-rules.jws',
+      'xlic verify dossier.json --trust jp-trust.jws --screen de-screening.jws --denials fr-denial.jws',
       'find /spool -name "*.jws" | xlic verify - --trust jp-trust.jws',
     ]))
     .action(async (files: string[], opts) => {

@@ -57,11 +57,15 @@ function isPlain(text: string, kind: 'screening-list' | 'denial-notice'): boolea
  */
 export async function loadScreeningInputs(listFiles: ReadonlyArray<string | NamedText>, noticeFiles: ReadonlyArray<string | NamedText>, trust: TrustContext, at: Date): Promise<ScreeningInputs> {
   const sources: ScreeningListSource[] = [];
+  const seenLists = new Set<string>();
   for (const f of listFiles) {
     const t = await named(f);
     if (isPlain(t.text, 'screening-list')) throw new XlicError('SCREENING_LIST_UNSIGNED', `${t.name}: a screening list must be signed by its publisher (xlic sign); an unsigned list is never applied`);
     const r = await verifyDocument(t.text.trim(), trust, { expect: 'screening-list' });
     if (r.verdict !== 'VALID' || !r.document) throw new XlicError('SCREENING_LIST_REJECTED', `${t.name}: ${r.reason ?? 'not a valid screening list'} [${r.code ?? 'SCREENING_LIST_INVALID'}]`);
+    // The same list given twice (same signed payload) is one list, not a version conflict.
+    if (seenLists.has(r.payloadSha256 ?? '')) continue;
+    seenLists.add(r.payloadSha256 ?? '');
     sources.push({ list: r.document as ScreeningList, source: t.name });
   }
   const noticeSources: ScreeningInputs['noticeSources'] = [];
@@ -79,7 +83,7 @@ export async function loadScreeningInputs(listFiles: ReadonlyArray<string | Name
     for (const m of noticeSources) {
       const same = m.notice.id === s.id && m.notice.deniedBy.country === n.notice.deniedBy.country && m.notice.deniedBy.agencyId === n.notice.deniedBy.agencyId;
       if (same && m.payloadSha256 !== s.sha256) {
-        throw new XlicError('DENIAL_NOTICE_REJECTED', `${n.source}: notice ${n.notice.id} supersedes ${s.id} with digest ${s.sha256}, but ${m.source} has digest ${m.payloadSha256} [DENIAL_NOTICE_REJECTED]`);
+        throw new XlicError('DENIAL_NOTICE_REJECTED', `${n.source}: notice ${n.notice.id} supersedes ${s.id} with digest ${s.sha256}, but ${m.source} has digest ${m.payloadSha256}`);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { decodeText, detectKind, isXlicError, parseJson } from '@xlic/core';
-import { applyRules, verifyDocument, verifyDossier, type VerificationResult } from '@xlic/verify';
+import { applyRules, verifyDocument, verifyDossier, withChecks, type VerificationResult } from '@xlic/verify';
 import { readInput } from './io/read-input.js';
 import type { VerifyEnv } from './io/verify-env.js';
 
@@ -23,15 +23,24 @@ export async function verifyFile(file: string, env: VerifyEnv, requireFreshStatu
       const { verifyLicensePdf } = await import('@xlic/pdf');
       const { loadDefaultFonts } = await import('@xlic/pdf/node');
       const result = await verifyLicensePdf(input.bytes, ctx, { ...options, fonts: await loadDefaultFonts() });
-      return { file: input.name, result: applyRules(result, rules, [], ctx.at) };
+      return { file: input.name, result: await screen(applyRules(result, rules, [], ctx.at), result.document, env) };
     }
     const dossier = asDossier(input.bytes);
-    if (dossier !== undefined) return { file: input.name, result: await verifyDossier(dossier, ctx, { ...options, rules }) };
-    return { file: input.name, result: applyRules(await verifyDocument(input.bytes, ctx, options), rules, [], ctx.at) };
+    if (dossier !== undefined) return { file: input.name, result: await screen(await verifyDossier(dossier, ctx, { ...options, rules }), dossier, env) };
+    const result = applyRules(await verifyDocument(input.bytes, ctx, options), rules, [], ctx.at);
+    return { file: input.name, result: await screen(result, result.document, env) };
   } catch (e) {
     if (!isXlicError(e)) throw e;
     return { file, error: { code: e.code, message: e.message } };
   }
+}
+
+/** Add screening and denial checks to a verified license or dossier, when screening inputs were given. */
+async function screen(result: VerificationResult, document: unknown, env: VerifyEnv): Promise<VerificationResult> {
+  if (!env.screening || result.kind !== 'license' || document === undefined) return result;
+  const { screeningChecks } = await import('./screening-checks.js');
+  const checks = await screeningChecks(document, env.screening.index, env.screening.notices, env.ctx.at);
+  return withChecks(result, [...result.checks, ...checks]);
 }
 
 /** A shipment dossier is plain JSON with documentType "dossier"; anything else goes to the JWS verifier. */

@@ -77,6 +77,7 @@ write('lists/de-bafa-screening-tampered.jws', `${good[0]}.${tamperedPayload}.${g
 write('lists/de-bafa-screening-impostor.jws', (await sign(bafaList, impostor.list, bafaList.issuedAt)).jws);
 const sbduList = { ...clone(bafaList), id: 'fr-sbdu-screening', publisher: ref(fr), sequence: 1 };
 write('lists/fr-sbdu-screening-not-a-publisher.jws', (await sign(sbduList, fr.list, bafaList.issuedAt)).jws);
+write('lists/de-bafa-screening-signed-by-meti.jws', (await sign(bafaList, jp.list, bafaList.issuedAt)).jws);
 const metiList = {
   documentType: 'screening-list', schemaVersion: '1.0', id: 'jp-meti-end-user-list', publisher: ref(jp), sequence: 7,
   issuedAt: '2026-11-20T00:00:00Z', nextUpdate: '2026-12-20T00:00:00Z', policy: { onHit: 'fail' },
@@ -168,6 +169,7 @@ write('index.json', JSON.stringify({
     'lists/de-bafa-screening-tampered.jws': 'payload changed after signing: SCREENING_LIST_REJECTED (JWS_SIGNATURE_INVALID)',
     'lists/de-bafa-screening-impostor.jws': 'signed under an impostor BAFA root: SCREENING_LIST_REJECTED (CERT_UNTRUSTED_ROOT)',
     'lists/fr-sbdu-screening-not-a-publisher.jws': 'SBDU is not trusted as screening-list-publisher: SCREENING_LIST_REJECTED (CERT_ROLE_NOT_TRUSTED)',
+    'lists/de-bafa-screening-signed-by-meti.jws': 'BAFA\'s list signed by METI (a screening-list-publisher, but not BAFA): SCREENING_LIST_REJECTED (TRUST_ISSUER_MISMATCH)',
     'lists/jp-meti-end-user-list.jws': 'METI end user list #7, policy fail',
   },
   denials: {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { XlicError, decodeText, isXlicError, parseJws, parseJson, validateDocument } from '@xlic/core';
+import { XlicError, decodeText, isXlicError, parseJws, parseJson, validateDocument, type License } from '@xlic/core';
 import { cosignDocument, signDocument } from '@xlic/sign';
 import { EXIT } from '../exit-status.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -14,6 +14,10 @@ export interface SignFlags extends SignerFiles {
   at?: string;
   force?: boolean;
   json?: boolean;
+  /** Allies' signed denial notices: a license they cover is not signed (docs/drafts/cli-screening.md). */
+  denials?: string[];
+  consultation?: string[];
+  trust?: string[];
 }
 
 /** `xlic sign <document.json>`: validate, then sign as a compact JWS. */
@@ -29,6 +33,10 @@ export async function signCommand(file: string, flags: SignFlags): Promise<numbe
     return EXIT.INVALID;
   }
   if (flags.out && !flags.force) await refuseRollback(flags.out, document);
+  if (flags.denials?.length || flags.consultation?.length) {
+    if (validation.kind !== 'license') throw new XlicError('USAGE', `--denials and --consultation apply to licenses, not to a ${validation.kind}`);
+    if (await refuseDenied(document as License, input.name, flags)) return EXIT.INVALID;
+  }
   const signer = await loadSigner(flags);
   const signed = await signDocument(document, signer, flags.at ? { signingTime: parseTime(flags.at) } : {});
   if (flags.out) await writeFileAtomic(flags.out, signed.jws + '\n');
@@ -49,6 +57,25 @@ export async function cosignCommand(file: string, flags: SignFlags): Promise<num
   if (flags.json) outJson({ signed: true, signatures: count, file: flags.out ?? null, ...(flags.out ? {} : { jws: json }) });
   else if (flags.out) out(`countersigned ${input.name} → ${flags.out} (${count} signatures)`);
   return EXIT.OK;
+}
+
+/** True (after saying why) when an ally's unexpired denial covers the license and no consultation is recorded. */
+async function refuseDenied(license: License, name: string, flags: SignFlags): Promise<boolean> {
+  const at = flags.at ? parseTime(flags.at) : new Date();
+  const { loadTrustFromFlags } = await import('../io/trust-inputs.js');
+  const { denialsBeforeSigning } = await import('../screening-checks.js');
+  const matches = await denialsBeforeSigning(license, flags.denials ?? [], await loadTrustFromFlags({ trust: flags.trust ?? [] }, at), at, flags.consultation ?? []);
+  const blocking = matches.filter((m) => m.state === 'blocking');
+  if (blocking.length === 0) {
+    for (const m of matches) err(`note: ${m.explanation}${m.state === 'consulted' ? ' [DENIAL_CONSULTED]' : ''}`);
+    return false;
+  }
+  const s = styleFor(process.stderr);
+  err(`${s.bad('NOT SIGNED')} ${name}: ${blocking.length === 1 ? 'an ally\'s denial covers' : `${blocking.length} allies' denials cover`} this transaction:`);
+  for (const m of blocking) err(`  ✗ ${m.explanation} [DENIAL_BLOCKS_LICENSE]`);
+  err(`  Consult the denying agency, then record it (xlic sign --consultation ${blocking[0]!.notice.id} …).`);
+  if (flags.json) outJson({ signed: false, kind: 'license', code: 'DENIAL_BLOCKS_LICENSE', denials: blocking.map((m) => ({ noticeId: m.notice.id, deniedBy: m.notice.deniedBy, state: m.state, explanation: m.explanation })) });
+  return true;
 }
 
 /** Lists carry a sequence number: never replace a newer signed list with an older one. */
