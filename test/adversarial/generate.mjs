@@ -248,15 +248,14 @@ validateCase('validate-utf16', 'forger', 'the license in UTF-16 (NUL bytes)', Bu
 validateCase('validate-nan', 'forger', 'NaN as a quantity', body.replace(/"value":\d+/, '"value":NaN'), { code: 'JSON_SYNTAX', exit: 2 });
 validateCase('validate-too-many-items', 'forger', 'a license with 1001 items (limit 1000)', JSON.stringify({ ...license, items: Array.from({ length: 1001 }, (_, i) => ({ ...license.items[0], line: i + 1 })) }), { code: 'SCHEMA_TOO_MANY_ITEMS', exit: 1 });
 
-// QR: a deflate bomb, and a forged single part. `xlic verify --qr` reports an undecodable scan as an
-// INVALID verdict (exit 1), not as an unreadable file (exit 2).
+// QR: a deflate bomb, and a forged single part. An undecodable scan is an input error (exit 2).
 {
   const bomb = zlib.deflateSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 });
   const text = 'XL1:' + encodeBase45(new Uint8Array(bomb));
-  add({ id: 'qr-zip-bomb', attacker: 'forger', description: `QR payload of ${text.length} characters that inflates to 64 MiB (limit 4 MiB)`, through: 'qr', file: write('qr-zip-bomb.txt', text), expect: { code: 'QR_INFLATE_LIMIT', exit: 1 } });
-  add({ id: 'qr-not-zlib', attacker: 'forger', description: 'XL1: text whose Base45 is not a zlib stream', through: 'qr', file: write('qr-not-zlib.txt', 'XL1:' + encodeBase45(enc('not compressed at all'))), expect: { code: 'QR_MALFORMED', exit: 1 } });
+  add({ id: 'qr-zip-bomb', attacker: 'forger', description: `QR payload of ${text.length} characters that inflates to 64 MiB (limit 4 MiB)`, through: 'qr', file: write('qr-zip-bomb.txt', text), expect: { code: 'QR_INFLATE_LIMIT', exit: 2 } });
+  add({ id: 'qr-not-zlib', attacker: 'forger', description: 'XL1: text whose Base45 is not a zlib stream', through: 'qr', file: write('qr-not-zlib.txt', 'XL1:' + encodeBase45(enc('not compressed at all'))), expect: { code: 'QR_MALFORMED', exit: 2 } });
   const parts = ['XL1/1/2/00000000:AAAA', 'XL1/2/2/00000000:BBBB'];
-  add({ id: 'qr-part-hash', attacker: 'forger', description: 'two QR parts whose hash does not match their content', through: 'qr', file: write('qr-part-hash.txt', parts.join('\n')), expect: { code: 'QR_PART_MISMATCH', exit: 1 } });
+  add({ id: 'qr-part-hash', attacker: 'forger', description: 'two QR parts whose hash does not match their content', through: 'qr', file: write('qr-part-hash.txt', parts.join('\n')), expect: { code: 'QR_PART_MISMATCH', exit: 2 } });
 }
 
 // PDFs: built from examples/pdf/de-valid.pdf (signed under examples/signed PKI).

@@ -31,7 +31,7 @@ async function main() {
   let seed = arg('seed', Date.now() % 2 ** 31);
   const outDir = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : path.join(here, 'regressions');
   const deadline = Date.now() + seconds * 1000;
-  const totals = { executions: 0, byTarget: {}, crashes: [], hangs: 0, restarts: 0, seed };
+  const totals = { executions: 0, byTarget: {}, crashes: [], hangs: 0, falseValids: 0, restarts: 0, seed };
   let targetNames = [];
 
   while (Date.now() < deadline) {
@@ -55,7 +55,10 @@ async function main() {
       }, 100);
       worker.on('message', (m) => {
         if (m.type === 'targets') targetNames = m.names;
-        if (m.type === 'crash') totals.crashes.push(save(outDir, m.target, new Uint8Array(m.input), m.kind, m.message));
+        if (m.type === 'crash') {
+          totals.crashes.push(save(outDir, m.target, new Uint8Array(m.input), m.kind, m.message));
+          if (m.kind === 'false-valid') totals.falseValids++;
+        }
         if (m.type === 'done') {
           clearInterval(timer);
           resolve({ done: true });
@@ -82,7 +85,7 @@ async function main() {
       seed = (seed * 48271 + 1) % 2 ** 31;
     }
   }
-  const summary = { type: 'fuzz-summary', seconds, ...totals, crashes: totals.crashes.length, crashFiles: totals.crashes };
+  const summary = { type: 'fuzz-summary', seconds, ...totals, crashes: totals.crashes.length, falseValids: totals.falseValids, crashFiles: totals.crashes };
   console.log(JSON.stringify(summary));
   process.exitCode = totals.crashes.length ? 1 : 0;
 }

@@ -21,7 +21,10 @@ export class VerificationCache {
   private readonly thumbprints = new Map<string, Promise<string>>();
   private readonly globalBounds: number[];
 
-  constructor(index: TrustIndex, crls: readonly Uint8Array[], private readonly maxEntries = 100_000) {
+  /** Characters of x5c held by the caches; bounded so crafted inputs cannot grow memory without limit. */
+  private held = 0;
+
+  constructor(index: TrustIndex, crls: readonly Uint8Array[], private readonly maxEntries = 20_000, private readonly maxHeld = 16 * 1024 * 1024) {
     const bounds: number[] = [];
     for (const a of index.anchors()) bounds.push(a.validFrom.getTime(), a.validUntil.getTime(), a.parsed.notBefore.getTime(), a.parsed.notAfter.getTime());
     for (const der of crls) {
@@ -44,7 +47,7 @@ export class VerificationCache {
   thumbprint(id: string, compute: () => Promise<string>): Promise<string> {
     let p = this.thumbprints.get(id);
     if (!p) {
-      this.bounded(this.thumbprints);
+      this.bounded(this.thumbprints, id);
       p = compute();
       this.thumbprints.set(id, p);
     }
@@ -58,7 +61,7 @@ export class VerificationCache {
     if (!p) {
       p = importKey();
       p.catch(() => this.keys.delete(id)); // a failure is re-evaluated (and reported) every time
-      this.bounded(this.keys);
+      this.bounded(this.keys, id);
       this.keys.set(id, p);
     }
     return p;
@@ -74,7 +77,7 @@ export class VerificationCache {
     if (hit) return hit;
     const result = await validatePath(options);
     if (result.ok && result.warnings.length === 0) {
-      this.bounded(this.paths);
+      this.bounded(this.paths, key);
       this.paths.set(key, result);
     }
     return result;
@@ -93,13 +96,21 @@ export class VerificationCache {
       return undefined; // unparseable chains are not cached; validatePath reports them
     }
     b = sortUnique([...this.globalBounds, ...own]);
-    this.bounded(this.chainBounds);
+    this.bounded(this.chainBounds, chainId);
     this.chainBounds.set(chainId, b);
     return b;
   }
 
-  private bounded(map: Map<string, unknown>): void {
-    if (map.size >= this.maxEntries) map.clear();
+  private bounded(map: Map<string, unknown>, id = ''): void {
+    this.held += id.length;
+    if (map.size >= this.maxEntries || this.held > this.maxHeld) {
+      // Start afresh: a cache miss only costs time, never a different verdict.
+      this.keys.clear();
+      this.paths.clear();
+      this.chainBounds.clear();
+      this.thumbprints.clear();
+      this.held = id.length;
+    }
   }
 }
 
