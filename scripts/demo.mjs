@@ -4,6 +4,7 @@
 // BAFA signs a license; Japanese customs verifies it offline; a tampered copy and a revoked license fail;
 // a border post verifies from one offline bundle. Every step checks its expected outcome.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,8 +155,11 @@ const fresh = { ...JSON.parse(fs.readFileSync(path.join(root, 'examples/licenses
 fs.writeFileSync(path.join(root, w('license-new.json')), JSON.stringify(fresh, null, 2));
 const signNew = ['sign', w('license-new.json'), '--denials', w('fr', 'denial.jws'), '--trust', w('de', 'trust-list.jws'), '--key', w('de', 'license-signer.key.pem'), '--cert', w('de', 'license-signer.crt.pem'), '-o', w('license-new.jws')];
 run(signNew, { expect: 1 });
-console.log('  After consulting SBDU, BAFA records the consultation and signs:');
-run([...signNew, '--consultation', 'FR-SBDU-DN-2026-0117']);
+console.log('  After consulting SBDU, BAFA records the consultation in the license and signs:');
+const denialPayload = Buffer.from(fs.readFileSync(path.join(root, w('fr', 'denial.jws')), 'utf8').trim().split('.')[1], 'base64url');
+fresh.consultations = [{ denialNotice: { id: 'FR-SBDU-DN-2026-0117', sha256: createHash('sha256').update(denialPayload).digest('hex') }, agency: { country: 'FR', agencyId: 'SBDU', name: agencies.fr.name }, consultedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), reference: 'SBDU/CONS/2026/4411', outcome: 'no-objection' }];
+fs.writeFileSync(path.join(root, w('license-new.json')), JSON.stringify(fresh, null, 2));
+run(signNew);
 
 section('A copy with the quantity changed after signing is refused');
 const [h, p, s] = fs.readFileSync(w('license.jws'), 'utf8').trim().split('.');

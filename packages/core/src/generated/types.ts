@@ -1328,6 +1328,2785 @@ export interface License {
     decisionDeadline: DateTime;
     reviewDate: DateTime;
   };
+  /**
+   * Consultations with allies that denied an essentially identical transaction ("no undercut"): recorded before issuing, so verifiers see that the denial was considered (docs/SPEC.md Part V).
+   *
+   * @maxItems 20
+   *
+   * Items: One consultation with a denying ally.
+   */
+  consultations?:
+    | []
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ]
+    | [
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        },
+        {
+          denialNotice: DocumentReference;
+          agency: Agency;
+          consultedAt: DateTime;
+          /**
+           * The ally's file number or message reference for the consultation.
+           */
+          reference?: string;
+          /**
+           * What the consultation concluded: no-objection (the ally does not object), objection-noted (the issuer proceeds despite the ally's objection, on its own responsibility).
+           */
+          outcome?: "no-objection" | "objection-noted";
+        }
+      ];
 }
 /**
  * A monetary amount.
