@@ -126,6 +126,8 @@ async function typesSource(schemas) {
     unreachableDefinitions: true,
     declareExternallyReferenced: true,
     strictIndexSignatures: true,
+    // Plain T[]: tuple expansion of minItems/maxItems copies each item type (the validators enforce the bounds).
+    ignoreMinAndMaxItems: true,
     format: true,
     $refOptions: { resolve: { external: false } },
   });
